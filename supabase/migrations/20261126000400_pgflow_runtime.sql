@@ -1,0 +1,1141 @@
+-- pgflow runtime: runs, step states, tasks, cascades and events.
+-- Contract: pgflow 0.14.1 (pgflow-sql.md §6-§9), with the upstream defects fixed without changing any
+-- signature (see the defect numbers in the comments). Every function pins search_path = '' and
+-- qualifies every name. Parameters are named as in pgflow because callers use named arguments;
+-- `#variable_conflict use_column` makes bare names in SQL mean columns, and parameters are always
+-- written qualified by their function's name.
+-- Data-modifying CTEs (update ... returning) always run to completion, referenced or not; only
+-- plain SELECT CTEs may be skipped, so no side effect here hides in one (defect 2).
+
+-- ---------------------------------------------------------------------------------------------
+-- Events
+-- ---------------------------------------------------------------------------------------------
+
+-- One place that sends every event. On Supabase, realtime.send (looked up at call time, so the
+-- same SQL works with and without it); elsewhere pg_notify, with the same payload, on two
+-- channels: `pgflow:run:<run_id>` (one run) and `pgflow_events` (everything). The NOTIFY body is
+-- {"event": <event name>, "payload": <payload>}; NOTIFY bodies must stay under 8000 bytes, so a
+-- larger one has its input/output replaced by null and gets "truncated": true (read the full
+-- state with pgflow.get_run_with_states). Realtime broadcasts are private by default (defect 17);
+-- `set pgflow.realtime_private = off` restores upstream's public broadcasts.
+create or replace function pgflow._broadcast(p_run_id uuid, p_event text, p_payload jsonb)
+returns void
+language plpgsql
+volatile
+set search_path = ''
+as $$
+declare
+  v_topic text := 'pgflow:run:' || p_run_id::text;
+  v_payload jsonb := jsonb_build_object('id', gen_random_uuid()) || p_payload;
+  v_body text;
+begin
+  if to_regprocedure('realtime.send(jsonb,text,text,boolean)') is not null then
+    execute 'select realtime.send($1, $2, $3, $4)'
+      using v_payload, p_event, v_topic,
+        coalesce(nullif(current_setting('pgflow.realtime_private', true), '')::boolean, true);
+    return;
+  end if;
+
+  v_body := jsonb_build_object('event', p_event, 'payload', v_payload)::text;
+  if octet_length(v_body) > 7900 then
+    if v_payload ? 'input' then v_payload := jsonb_set(v_payload, '{input}', 'null'); end if;
+    if v_payload ? 'output' then v_payload := jsonb_set(v_payload, '{output}', 'null'); end if;
+    v_body := jsonb_build_object('event', p_event, 'payload', v_payload || '{"truncated": true}')::text;
+  end if;
+  perform pg_notify(v_topic, v_body);
+  perform pg_notify('pgflow_events', v_body);
+end;
+$$;
+
+-- ---------------------------------------------------------------------------------------------
+-- Queue helpers
+-- ---------------------------------------------------------------------------------------------
+
+create or replace function pgflow.set_vt_batch(queue_name text, msg_ids bigint[], vt_offsets integer[])
+returns table (
+  msg_id bigint,
+  read_ct integer,
+  enqueued_at timestamptz,
+  vt timestamptz,
+  message jsonb,
+  headers jsonb
+)
+language plpgsql
+volatile
+set search_path = ''
+as $$
+begin
+  if set_vt_batch.msg_ids is null or set_vt_batch.vt_offsets is null then
+    return;
+  end if;
+  if array_length(set_vt_batch.msg_ids, 1) is distinct from array_length(set_vt_batch.vt_offsets, 1) then
+    raise exception 'msg_ids length (%) must equal vt_offsets length (%)',
+      coalesce(array_length(set_vt_batch.msg_ids, 1), 0), coalesce(array_length(set_vt_batch.vt_offsets, 1), 0);
+  end if;
+  if cardinality(set_vt_batch.msg_ids) = 0 then
+    return;
+  end if;
+
+  return query execute format(
+    'update pgmq.%I as q
+        set vt = clock_timestamp() + make_interval(secs => o.off)
+       from unnest($1::bigint[], $2::integer[]) as o(id, off)
+      where q.msg_id = o.id
+  returning q.msg_id, q.read_ct, q.enqueued_at, q.vt, q.message, q.headers',
+    pgmq.format_table_name(set_vt_batch.queue_name, 'q')
+  ) using set_vt_batch.msg_ids, set_vt_batch.vt_offsets;
+end;
+$$;
+
+create or replace function pgflow._archive_task_message(p_run_id uuid, p_step_slug text, p_task_index integer)
+returns void
+language plpgsql
+volatile
+set search_path = ''
+as $$
+declare
+  v_flow text;
+  v_msg bigint;
+begin
+  select t.flow_slug, t.message_id into v_flow, v_msg
+    from pgflow.step_tasks t
+   where t.run_id = p_run_id and t.step_slug = p_step_slug and t.task_index = p_task_index;
+  if v_msg is not null then
+    perform pgmq.archive(v_flow, v_msg);
+  end if;
+end;
+$$;
+
+-- Ends the queued/started tasks of a run (all steps when p_step_slugs is null): archives their
+-- messages and gives them a terminal status, 'cancelled' (the run failed) or 'skipped' (their
+-- step was skipped). Upstream 0.14.1 only archives and leaves the rows queued/started (defect 7).
+create or replace function pgflow._end_active_tasks(p_run_id uuid, p_step_slugs text[], p_status text)
+returns void
+language plpgsql
+volatile
+set search_path = ''
+as $$
+declare
+  v_flow text;
+  v_msgs bigint[];
+begin
+  with ended as (
+    update pgflow.step_tasks as t
+       set status = p_status
+     where t.run_id = p_run_id
+       and t.status in ('queued', 'started')
+       and (p_step_slugs is null or t.step_slug = any (p_step_slugs))
+    returning t.flow_slug, t.message_id
+  )
+  select min(e.flow_slug), array_agg(e.message_id) filter (where e.message_id is not null)
+    into v_flow, v_msgs
+    from ended as e;
+
+  if v_msgs is not null then
+    perform pgmq.archive(v_flow, v_msgs);
+  end if;
+end;
+$$;
+
+-- ---------------------------------------------------------------------------------------------
+-- Run completion and the cascades
+-- ---------------------------------------------------------------------------------------------
+
+-- Completes a started run whose steps are all done. Output: the completed leaf steps' outputs,
+-- or {} when none completed (defect 15: upstream stores SQL NULL). Failed runs are never
+-- completed (defect 11).
+create or replace function pgflow.maybe_complete_run(run_id uuid)
+returns void
+language plpgsql
+volatile
+set search_path = ''
+as $$
+#variable_conflict use_column
+declare
+  v_run pgflow.runs%rowtype;
+begin
+  update pgflow.runs as r
+     set status = 'completed',
+         completed_at = now(),
+         output = coalesce((
+           select jsonb_object_agg(ss.step_slug, ss.output)
+             from pgflow.step_states as ss
+            where ss.run_id = r.run_id
+              and ss.status = 'completed'
+              and not exists (
+                select 1 from pgflow.deps as d
+                 where d.flow_slug = ss.flow_slug and d.dep_slug = ss.step_slug
+              )
+         ), '{}'::jsonb)
+   where r.run_id = maybe_complete_run.run_id
+     and r.remaining_steps = 0
+     and r.status = 'started'
+  returning r.* into v_run;
+
+  if found then
+    perform pgflow._broadcast(v_run.run_id, 'run:completed', jsonb_build_object(
+      'event_type', 'run:completed',
+      'run_id', v_run.run_id,
+      'flow_slug', v_run.flow_slug,
+      'status', 'completed',
+      'output', v_run.output,
+      'completed_at', v_run.completed_at
+    ));
+  end if;
+end;
+$$;
+
+-- Skips a step and all its descendants. The given step gets p skip_reason, descendants get
+-- 'dependency_skipped'. Only created/started steps change, so a second call returns 0.
+create or replace function pgflow._cascade_force_skip_steps(run_id uuid, step_slug text, skip_reason text)
+returns integer
+language plpgsql
+volatile
+set search_path = ''
+as $$
+#variable_conflict use_column
+declare
+  v_run_id uuid := _cascade_force_skip_steps.run_id;
+  v_flow text;
+  v_skipped jsonb;
+  v_count integer;
+  v_event jsonb;
+begin
+  select r.flow_slug into v_flow from pgflow.runs as r where r.run_id = v_run_id;
+  if not found then
+    raise exception 'Run not found: %', v_run_id;
+  end if;
+
+  with recursive tree (step_slug) as (
+    select _cascade_force_skip_steps.step_slug
+    union
+    select d.step_slug
+      from pgflow.deps as d
+      join tree on d.dep_slug = tree.step_slug
+     where d.flow_slug = v_flow
+  ),
+  skipped as (
+    update pgflow.step_states as ss
+       set status = 'skipped',
+           skip_reason = case when ss.step_slug = _cascade_force_skip_steps.step_slug
+                              then _cascade_force_skip_steps.skip_reason
+                              else 'dependency_skipped' end,
+           skipped_at = now(),
+           remaining_tasks = null
+      from tree
+     where ss.run_id = v_run_id
+       and ss.step_slug = tree.step_slug
+       and ss.status in ('created', 'started')
+    returning ss.step_slug, ss.skip_reason, ss.skipped_at
+  )
+  select coalesce(jsonb_agg(jsonb_build_object(
+           'step_slug', sk.step_slug, 'skip_reason', sk.skip_reason, 'skipped_at', sk.skipped_at
+         ) order by s.step_index), '[]'::jsonb)
+    into v_skipped
+    from skipped as sk
+    join pgflow.steps as s on s.flow_slug = v_flow and s.step_slug = sk.step_slug;
+
+  v_count := jsonb_array_length(v_skipped);
+  if v_count = 0 then
+    return 0;
+  end if;
+
+  perform pgflow._end_active_tasks(
+    v_run_id,
+    array(select e ->> 'step_slug' from jsonb_array_elements(v_skipped) as e),
+    'skipped'
+  );
+
+  update pgflow.runs as r
+     set remaining_steps = r.remaining_steps - v_count
+   where r.run_id = v_run_id;
+
+  -- step_index order is a topological order: steps can only depend on earlier steps.
+  for v_event in select e from jsonb_array_elements(v_skipped) as e loop
+    perform pgflow._broadcast(v_run_id, 'step:' || (v_event ->> 'step_slug') || ':skipped',
+      jsonb_build_object(
+        'event_type', 'step:skipped',
+        'run_id', v_run_id,
+        'flow_slug', v_flow,
+        'step_slug', v_event ->> 'step_slug',
+        'status', 'skipped',
+        'skip_reason', v_event ->> 'skip_reason',
+        'skipped_at', v_event -> 'skipped_at'
+      ));
+  end loop;
+
+  return v_count;
+end;
+$$;
+
+-- Applies when_unmet to every created step whose deps are all done and which has a condition.
+-- Returns false when a 'fail' condition failed the run (or the run had already failed).
+create or replace function pgflow.cascade_resolve_conditions(run_id uuid)
+returns boolean
+language plpgsql
+volatile
+set search_path = ''
+as $$
+#variable_conflict use_column
+declare
+  v_run_id uuid := cascade_resolve_conditions.run_id;
+  v_run pgflow.runs%rowtype;
+  v_iteration integer := 0;
+  v_unmet jsonb;
+  v_fail text;
+  v_skipped jsonb;
+  v_changes integer;
+  v_event jsonb;
+  v_step text;
+begin
+  select * into v_run from pgflow.runs as r where r.run_id = v_run_id;
+  if not found or v_run.status = 'failed' then
+    return false;
+  elsif v_run.status = 'completed' then
+    return true;
+  end if;
+
+  loop
+    v_iteration := v_iteration + 1;
+    if v_iteration > 50 then
+      raise exception 'cascade_resolve_conditions exceeded safety limit of % iterations', 50;
+    end if;
+
+    -- Candidates: created, all deps done, with a pattern. A dependent step is checked against
+    -- {dep: output} of its completed deps (skipped deps are absent keys).
+    select coalesce(jsonb_agg(jsonb_build_object('step_slug', c.step_slug, 'when_unmet', c.when_unmet)
+                              order by c.step_index), '[]'::jsonb)
+      into v_unmet
+      from (
+        select ss.step_slug, s.step_index, s.when_unmet, s.required_input_pattern, s.forbidden_input_pattern,
+               case when s.deps_count = 0 then v_run.input
+                    else coalesce((
+                      select jsonb_object_agg(d.dep_slug, dss.output)
+                        from pgflow.deps as d
+                        join pgflow.step_states as dss
+                          on dss.run_id = ss.run_id and dss.step_slug = d.dep_slug
+                       where d.flow_slug = ss.flow_slug
+                         and d.step_slug = ss.step_slug
+                         and dss.status = 'completed'
+                    ), '{}'::jsonb)
+               end as eval_input
+          from pgflow.step_states as ss
+          join pgflow.steps as s on s.flow_slug = ss.flow_slug and s.step_slug = ss.step_slug
+         where ss.run_id = v_run_id
+           and ss.status = 'created'
+           and ss.remaining_deps = 0
+           and (s.required_input_pattern is not null or s.forbidden_input_pattern is not null)
+      ) as c
+     where not ((c.required_input_pattern is null or c.eval_input @> c.required_input_pattern)
+            and (c.forbidden_input_pattern is null or not (c.eval_input @> c.forbidden_input_pattern)));
+
+    if jsonb_array_length(v_unmet) = 0 then
+      exit;
+    end if;
+
+    -- Phase a: the first unmet 'fail' step fails the run.
+    select e ->> 'step_slug' into v_fail
+      from jsonb_array_elements(v_unmet) as e
+     where e ->> 'when_unmet' = 'fail'
+     limit 1;
+    if v_fail is not null then
+      update pgflow.step_states as ss
+         set status = 'failed', failed_at = now(), error_message = 'Condition not met'
+       where ss.run_id = v_run_id and ss.step_slug = v_fail;
+      update pgflow.runs as r
+         set status = 'failed', failed_at = now()
+       where r.run_id = v_run_id
+      returning r.* into v_run;
+      perform pgflow._broadcast(v_run_id, 'step:' || v_fail || ':failed', jsonb_build_object(
+        'event_type', 'step:failed',
+        'run_id', v_run_id,
+        'flow_slug', v_run.flow_slug,
+        'step_slug', v_fail,
+        'status', 'failed',
+        'error_message', 'Condition not met',
+        'failed_at', v_run.failed_at
+      ));
+      perform pgflow._broadcast(v_run_id, 'run:failed', jsonb_build_object(
+        'event_type', 'run:failed',
+        'run_id', v_run_id,
+        'flow_slug', v_run.flow_slug,
+        'status', 'failed',
+        'error_message', 'Condition not met',
+        'failed_at', v_run.failed_at
+      ));
+      perform pgflow._end_active_tasks(v_run_id, null, 'cancelled');
+      return false;
+    end if;
+
+    -- Phase b: plain skips. Children lose one remaining dep per skipped parent; a map child
+    -- of a skipped single dependency maps over nothing.
+    with skipped as (
+      update pgflow.step_states as ss
+         set status = 'skipped', skip_reason = 'condition_unmet', skipped_at = now()
+       where ss.run_id = v_run_id
+         and ss.step_slug in (
+           select e ->> 'step_slug' from jsonb_array_elements(v_unmet) as e where e ->> 'when_unmet' = 'skip'
+         )
+      returning ss.flow_slug, ss.step_slug, ss.skipped_at
+    ),
+    children as (
+      select d.step_slug, count(*)::integer as parents
+        from skipped as sk
+        join pgflow.deps as d on d.flow_slug = sk.flow_slug and d.dep_slug = sk.step_slug
+       group by d.step_slug
+    ),
+    updated_children as (
+      update pgflow.step_states as ss
+         set remaining_deps = ss.remaining_deps - ch.parents,
+             initial_tasks = case when s.step_type = 'map' and s.deps_count = 1 then 0 else ss.initial_tasks end
+        from children as ch, pgflow.steps as s
+       where ss.run_id = v_run_id
+         and ss.step_slug = ch.step_slug
+         and s.flow_slug = ss.flow_slug
+         and s.step_slug = ss.step_slug
+      returning 1
+    )
+    select coalesce(jsonb_agg(jsonb_build_object('step_slug', sk.step_slug, 'skipped_at', sk.skipped_at)
+                              order by s.step_index), '[]'::jsonb)
+      into v_skipped
+      from skipped as sk
+      join pgflow.steps as s on s.flow_slug = sk.flow_slug and s.step_slug = sk.step_slug;
+
+    v_changes := jsonb_array_length(v_skipped);
+    if v_changes > 0 then
+      update pgflow.runs as r
+         set remaining_steps = r.remaining_steps - v_changes
+       where r.run_id = v_run_id;
+      for v_event in select e from jsonb_array_elements(v_skipped) as e loop
+        perform pgflow._broadcast(v_run_id, 'step:' || (v_event ->> 'step_slug') || ':skipped',
+          jsonb_build_object(
+            'event_type', 'step:skipped',
+            'run_id', v_run_id,
+            'flow_slug', v_run.flow_slug,
+            'step_slug', v_event ->> 'step_slug',
+            'status', 'skipped',
+            'skip_reason', 'condition_unmet',
+            'skipped_at', v_event -> 'skipped_at'
+          ));
+      end loop;
+    end if;
+
+    -- Phase c: skip-cascade. These count toward convergence too (defect 12).
+    for v_step in
+      select e ->> 'step_slug' from jsonb_array_elements(v_unmet) as e where e ->> 'when_unmet' = 'skip-cascade'
+    loop
+      v_changes := v_changes + pgflow._cascade_force_skip_steps(v_run_id, v_step, 'condition_unmet');
+    end loop;
+
+    select * into v_run from pgflow.runs as r where r.run_id = v_run_id;
+    if v_run.status <> 'started' then
+      return v_run.status <> 'failed';
+    end if;
+    exit when v_changes = 0;
+  end loop;
+
+  return true;
+end;
+$$;
+
+-- Completes, wave by wave, every ready step that has no tasks (maps over empty arrays).
+-- Returns the number of steps completed. Only for started runs (defect 12).
+create or replace function pgflow.cascade_complete_taskless_steps(run_id uuid)
+returns integer
+language plpgsql
+volatile
+set search_path = ''
+as $$
+#variable_conflict use_column
+declare
+  v_run_id uuid := cascade_complete_taskless_steps.run_id;
+  v_iteration integer := 0;
+  v_total integer := 0;
+  v_wave jsonb;
+  v_count integer;
+  v_event jsonb;
+  v_flow text;
+begin
+  select r.flow_slug into v_flow from pgflow.runs as r where r.run_id = v_run_id and r.status = 'started';
+  if not found then
+    return 0;
+  end if;
+
+  loop
+    v_iteration := v_iteration + 1;
+    if v_iteration > 50 then
+      raise exception 'Cascade loop exceeded safety limit of % iterations', 50;
+    end if;
+
+    with completed as (
+      update pgflow.step_states as ss
+         set status = 'completed',
+             started_at = now(),
+             completed_at = now(),
+             remaining_tasks = 0,
+             output = case when s.step_type = 'map' then '[]'::jsonb else null end
+        from pgflow.steps as s
+       where ss.run_id = v_run_id
+         and ss.status = 'created'
+         and ss.remaining_deps = 0
+         and ss.initial_tasks = 0
+         and s.flow_slug = ss.flow_slug
+         and s.step_slug = ss.step_slug
+      returning ss.step_slug, ss.started_at, ss.completed_at, ss.output, s.step_index
+    ),
+    children as (
+      select d.step_slug, count(*)::integer as parents
+        from completed as c
+        join pgflow.deps as d on d.flow_slug = v_flow and d.dep_slug = c.step_slug
+       group by d.step_slug
+    ),
+    updated_children as (
+      -- Every parent completed here mapped over nothing, so a map child does too.
+      update pgflow.step_states as ss
+         set remaining_deps = ss.remaining_deps - ch.parents,
+             initial_tasks = case when s.step_type = 'map' then 0 else ss.initial_tasks end
+        from children as ch, pgflow.steps as s
+       where ss.run_id = v_run_id
+         and ss.step_slug = ch.step_slug
+         and s.flow_slug = v_flow
+         and s.step_slug = ss.step_slug
+      returning 1
+    )
+    select coalesce(jsonb_agg(jsonb_build_object(
+             'step_slug', c.step_slug, 'started_at', c.started_at,
+             'completed_at', c.completed_at, 'output', c.output
+           ) order by c.step_index), '[]'::jsonb)
+      into v_wave
+      from completed as c;
+
+    v_count := jsonb_array_length(v_wave);
+    exit when v_count = 0;
+    v_total := v_total + v_count;
+
+    update pgflow.runs as r
+       set remaining_steps = r.remaining_steps - v_count
+     where r.run_id = v_run_id;
+
+    for v_event in select e from jsonb_array_elements(v_wave) as e loop
+      perform pgflow._broadcast(v_run_id, 'step:' || (v_event ->> 'step_slug') || ':completed',
+        jsonb_build_object(
+          'event_type', 'step:completed',
+          'run_id', v_run_id,
+          'flow_slug', v_flow,
+          'step_slug', v_event ->> 'step_slug',
+          'status', 'completed',
+          'started_at', v_event -> 'started_at',
+          'completed_at', v_event -> 'completed_at',
+          'remaining_tasks', 0,
+          'remaining_deps', 0,
+          'output', v_event -> 'output'
+        ));
+    end loop;
+  end loop;
+
+  return v_total;
+end;
+$$;
+
+-- Starts every ready step that has tasks: one pgmq message per task, sent with one send_batch
+-- call per step, and one step_tasks row per message. Conditions must be resolved before.
+create or replace function pgflow.start_ready_steps(run_id uuid)
+returns void
+language plpgsql
+volatile
+set search_path = ''
+as $$
+#variable_conflict use_column
+declare
+  v_run_id uuid := start_ready_steps.run_id;
+  v_flow text;
+  v_started jsonb;
+  v_step jsonb;
+  v_slug text;
+  v_tasks integer;
+begin
+  select r.flow_slug into v_flow from pgflow.runs as r where r.run_id = v_run_id and r.status = 'started';
+  if not found then
+    return;
+  end if;
+
+  with ready as (
+    select ss.step_slug
+      from pgflow.step_states as ss
+     where ss.run_id = v_run_id
+       and ss.status = 'created'
+       and ss.remaining_deps = 0
+       and ss.initial_tasks > 0
+     order by ss.step_slug
+       for update
+  ),
+  started as (
+    update pgflow.step_states as ss
+       set status = 'started', started_at = now(), remaining_tasks = ss.initial_tasks
+      from ready
+     where ss.run_id = v_run_id and ss.step_slug = ready.step_slug
+    returning ss.step_slug, ss.started_at, ss.remaining_tasks, ss.remaining_deps
+  )
+  select coalesce(jsonb_agg(to_jsonb(st) || jsonb_build_object('start_delay', coalesce(s.opt_start_delay, 0))
+                            order by st.step_slug), '[]'::jsonb)
+    into v_started
+    from started as st
+    join pgflow.steps as s on s.flow_slug = v_flow and s.step_slug = st.step_slug;
+
+  for v_step in select e from jsonb_array_elements(v_started) as e loop
+    v_slug := v_step ->> 'step_slug';
+    v_tasks := (v_step ->> 'remaining_tasks')::integer;
+
+    perform pgflow._broadcast(v_run_id, 'step:' || v_slug || ':started', jsonb_build_object(
+      'event_type', 'step:started',
+      'run_id', v_run_id,
+      'flow_slug', v_flow,
+      'step_slug', v_slug,
+      'status', 'started',
+      'started_at', v_step -> 'started_at',
+      'remaining_tasks', v_tasks,
+      'remaining_deps', (v_step ->> 'remaining_deps')::integer
+    ));
+
+    insert into pgflow.step_tasks (flow_slug, run_id, step_slug, task_index, message_id)
+    select v_flow, v_run_id, v_slug, (sent.ord - 1)::integer, sent.msg_id
+      from pgmq.send_batch(
+             v_flow,
+             array(
+               select jsonb_build_object(
+                        'flow_slug', v_flow, 'run_id', v_run_id, 'step_slug', v_slug, 'task_index', i)
+                 from generate_series(0, v_tasks - 1) as i
+                order by i
+             ),
+             (v_step ->> 'start_delay')::integer
+           ) with ordinality as sent(msg_id, ord);
+  end loop;
+end;
+$$;
+
+-- ---------------------------------------------------------------------------------------------
+-- Starting runs
+-- ---------------------------------------------------------------------------------------------
+
+create or replace function pgflow.start_flow(flow_slug text, input jsonb, run_id uuid default null)
+returns setof pgflow.runs
+language plpgsql
+volatile
+set search_path = ''
+as $$
+#variable_conflict use_column
+declare
+  v_flow text := start_flow.flow_slug;
+  v_input jsonb := start_flow.input;
+  v_run pgflow.runs%rowtype;
+  v_steps integer;
+  v_root_maps integer;
+begin
+  select count(*)::integer, (count(*) filter (where s.step_type = 'map' and s.deps_count = 0))::integer
+    into v_steps, v_root_maps
+    from pgflow.steps as s
+   where s.flow_slug = v_flow;
+
+  if v_root_maps > 0 then
+    if v_input is null then
+      raise exception 'Flow % has root map steps but input is NULL', v_flow;
+    end if;
+    if jsonb_typeof(v_input) <> 'array' then
+      raise exception 'Flow % has root map steps but input is not an array (got %)', v_flow, jsonb_typeof(v_input);
+    end if;
+  end if;
+
+  insert into pgflow.runs (run_id, flow_slug, input, remaining_steps)
+  values (coalesce(start_flow.run_id, gen_random_uuid()), v_flow, v_input, v_steps)
+  returning * into v_run;
+
+  insert into pgflow.step_states (flow_slug, run_id, step_slug, remaining_deps, initial_tasks)
+  select s.flow_slug, v_run.run_id, s.step_slug, s.deps_count,
+         case when s.step_type = 'map' and s.deps_count = 0 then jsonb_array_length(v_input)
+              when s.step_type = 'map' then null
+              else 1 end
+    from pgflow.steps as s
+   where s.flow_slug = v_flow;
+
+  perform pgflow._broadcast(v_run.run_id, 'run:started', jsonb_build_object(
+    'event_type', 'run:started',
+    'run_id', v_run.run_id,
+    'flow_slug', v_run.flow_slug,
+    'input', v_run.input,
+    'status', 'started',
+    'remaining_steps', v_run.remaining_steps,
+    'started_at', v_run.started_at
+  ));
+
+  if pgflow.cascade_resolve_conditions(v_run.run_id) then
+    perform pgflow.cascade_complete_taskless_steps(v_run.run_id);
+    perform pgflow.start_ready_steps(v_run.run_id);
+    perform pgflow.maybe_complete_run(v_run.run_id);
+  end if;
+
+  return query select * from pgflow.runs as r where r.run_id = v_run.run_id;
+end;
+$$;
+
+-- SECURITY DEFINER so that browser roles can start and read runs through these two functions
+-- only; search_path is pinned (defect 16).
+create or replace function pgflow.get_run_with_states(run_id uuid)
+returns jsonb
+language sql
+volatile
+security definer
+set search_path = ''
+as $$
+  select jsonb_build_object(
+           'run', to_jsonb(r),
+           'steps', coalesce((
+             select jsonb_agg(to_jsonb(ss) order by s.step_index)
+               from pgflow.step_states as ss
+               join pgflow.steps as s on s.flow_slug = ss.flow_slug and s.step_slug = ss.step_slug
+              where ss.run_id = r.run_id
+           ), '[]'::jsonb)
+         )
+    from pgflow.runs as r
+   where r.run_id = get_run_with_states.run_id;
+$$;
+
+create or replace function pgflow.start_flow_with_states(flow_slug text, input jsonb, run_id uuid default null)
+returns jsonb
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+declare
+  v_run_id uuid;
+begin
+  select r.run_id into v_run_id
+    from pgflow.start_flow(start_flow_with_states.flow_slug, start_flow_with_states.input,
+                           start_flow_with_states.run_id) as r;
+  return pgflow.get_run_with_states(v_run_id);
+end;
+$$;
+
+-- ---------------------------------------------------------------------------------------------
+-- Tasks: claim, complete, fail
+-- ---------------------------------------------------------------------------------------------
+
+-- Phase 2 of a worker poll: claims the queued tasks behind the given messages. Only rows that
+-- the status-guarded UPDATE claimed are returned (defect 3), and the claimed messages stay
+-- invisible for the step's timeout + 2 s (defect 1: upstream never runs its vt update).
+create or replace function pgflow.start_tasks(flow_slug text, msg_ids bigint[], worker_id uuid)
+returns setof pgflow.step_task_record
+language plpgsql
+volatile
+set search_path = ''
+as $$
+#variable_conflict use_column
+declare
+  v_flow text := start_tasks.flow_slug;
+  v_ids bigint[];
+  v_offsets integer[];
+  v_updated integer;
+begin
+  if start_tasks.msg_ids is null or cardinality(start_tasks.msg_ids) = 0 then
+    return;
+  end if;
+
+  with claimed as (
+    update pgflow.step_tasks as t
+       set status = 'started',
+           attempts_count = t.attempts_count + 1,
+           started_at = now(),
+           last_worker_id = start_tasks.worker_id
+      from pgflow.runs as r, pgflow.step_states as ss
+     where t.flow_slug = v_flow
+       and t.message_id = any (start_tasks.msg_ids)
+       and t.status = 'queued'
+       and r.run_id = t.run_id
+       and r.status = 'started'
+       and ss.run_id = t.run_id
+       and ss.step_slug = t.step_slug
+       and ss.status = 'started'
+    returning t.step_slug, t.message_id
+  )
+  select array_agg(c.message_id order by c.message_id),
+         array_agg(coalesce(s.opt_timeout, f.opt_timeout) + 2 order by c.message_id)
+    into v_ids, v_offsets
+    from claimed as c
+    join pgflow.steps as s on s.flow_slug = v_flow and s.step_slug = c.step_slug
+    join pgflow.flows as f on f.flow_slug = v_flow;
+
+  if v_ids is null then
+    return;
+  end if;
+
+  select count(*)::integer into v_updated from pgflow.set_vt_batch(v_flow, v_ids, v_offsets);
+  if v_updated <> cardinality(v_ids) then
+    raise exception 'start_tasks(): visibility updated % of % claimed messages', v_updated, cardinality(v_ids);
+  end if;
+
+  return query
+  select t.flow_slug,
+         t.run_id,
+         t.step_slug,
+         case
+           when s.step_type = 'map' and s.deps_count = 0 then r.input -> t.task_index
+           when s.step_type = 'map' then (
+             select dss.output -> t.task_index
+               from pgflow.deps as d
+               join pgflow.step_states as dss on dss.run_id = t.run_id and dss.step_slug = d.dep_slug
+              where d.flow_slug = t.flow_slug and d.step_slug = t.step_slug
+              limit 1
+           )
+           else coalesce((
+             select jsonb_object_agg(d.dep_slug, dss.output)
+               from pgflow.deps as d
+               join pgflow.step_states as dss on dss.run_id = t.run_id and dss.step_slug = d.dep_slug
+              where d.flow_slug = t.flow_slug and d.step_slug = t.step_slug and dss.status = 'completed'
+           ), '{}'::jsonb)
+         end,
+         t.message_id,
+         t.task_index,
+         case when s.step_type <> 'map' and s.deps_count = 0 then r.input end
+    from pgflow.step_tasks as t
+    join pgflow.runs as r on r.run_id = t.run_id
+    join pgflow.steps as s on s.flow_slug = t.flow_slug and s.step_slug = t.step_slug
+   where t.flow_slug = v_flow
+     and t.message_id = any (v_ids);
+end;
+$$;
+
+create or replace function pgflow.complete_task(run_id uuid, step_slug text, task_index integer, output jsonb)
+returns setof pgflow.step_tasks
+language plpgsql
+volatile
+set search_path = ''
+as $$
+#variable_conflict use_column
+declare
+  v_run_id uuid := complete_task.run_id;
+  v_slug text := complete_task.step_slug;
+  v_index integer := complete_task.task_index;
+  v_output jsonb := complete_task.output;
+  v_run pgflow.runs%rowtype;
+  v_state pgflow.step_states%rowtype;
+  v_step pgflow.steps%rowtype;
+  v_task_status text;
+  v_bad_maps text[];
+  v_type text;
+  v_step_error text;
+begin
+  -- Lock the run, then the step state: completions within one run are serialised, which keeps
+  -- the counters and the map aggregation consistent.
+  select * into v_run from pgflow.runs as r where r.run_id = v_run_id for update;
+  if not found or v_run.status = 'failed' then
+    return query select * from pgflow.step_tasks as t
+                  where t.run_id = v_run_id and t.step_slug = v_slug and t.task_index = v_index;
+    return;
+  end if;
+
+  select * into v_state from pgflow.step_states as ss
+   where ss.run_id = v_run_id and ss.step_slug = v_slug
+     for update;
+  if found and v_state.status <> 'started' then
+    -- A late or duplicate callback: only make sure the message is gone.
+    perform pgflow._archive_task_message(v_run_id, v_slug, v_index);
+    return query select * from pgflow.step_tasks as t
+                  where t.run_id = v_run_id and t.step_slug = v_slug and t.task_index = v_index;
+    return;
+  end if;
+
+  select t.status into v_task_status from pgflow.step_tasks as t
+   where t.run_id = v_run_id and t.step_slug = v_slug and t.task_index = v_index
+     for update;
+  select * into v_step from pgflow.steps as s where s.flow_slug = v_run.flow_slug and s.step_slug = v_slug;
+
+  -- A single step feeding a dependent map must produce an array; anything else fails the run
+  -- hard, whatever when_exhausted says. Every waiting map child is named (defect 13).
+  if v_task_status = 'started' and v_step.step_type = 'single'
+     and (v_output is null or jsonb_typeof(v_output) <> 'array') then
+    select array_agg(d.step_slug order by cs.step_index)
+      into v_bad_maps
+      from pgflow.deps as d
+      join pgflow.steps as cs on cs.flow_slug = d.flow_slug and cs.step_slug = d.step_slug
+      join pgflow.step_states as css on css.run_id = v_run_id and css.step_slug = d.step_slug
+     where d.flow_slug = v_run.flow_slug
+       and d.dep_slug = v_slug
+       and cs.step_type = 'map'
+       and css.initial_tasks is null;
+
+    if v_bad_maps is not null then
+      v_type := coalesce(jsonb_typeof(v_output), 'null');
+      v_step_error := case when cardinality(v_bad_maps) = 1
+        then '[TYPE_VIOLATION] Map step ' || v_bad_maps[1] || ' expects array input but dependency '
+             || v_slug || ' produced ' || v_type
+        else '[TYPE_VIOLATION] Map steps ' || array_to_string(v_bad_maps, ', ')
+             || ' expect array input but dependency ' || v_slug || ' produced ' || v_type
+        end;
+
+      update pgflow.step_tasks as t
+         set status = 'failed', failed_at = now(), output = v_output,
+             error_message = '[TYPE_VIOLATION] Produced ' || v_type || ' instead of array'
+       where t.run_id = v_run_id and t.step_slug = v_slug and t.task_index = v_index and t.status = 'started';
+      perform pgflow._archive_task_message(v_run_id, v_slug, v_index);
+      perform pgflow._end_active_tasks(v_run_id, null, 'cancelled');
+
+      update pgflow.runs as r set status = 'failed', failed_at = now()
+       where r.run_id = v_run_id
+      returning r.* into v_run;
+      perform pgflow._broadcast(v_run_id, 'run:failed', jsonb_build_object(
+        'event_type', 'run:failed',
+        'run_id', v_run_id,
+        'flow_slug', v_run.flow_slug,
+        'status', 'failed',
+        'error_message', v_step_error,
+        'failed_at', v_run.failed_at
+      ));
+
+      update pgflow.step_states as ss
+         set status = 'failed', failed_at = now(), error_message = v_step_error
+       where ss.run_id = v_run_id and ss.step_slug = v_slug;
+      perform pgflow._broadcast(v_run_id, 'step:' || v_slug || ':failed', jsonb_build_object(
+        'event_type', 'step:failed',
+        'run_id', v_run_id,
+        'flow_slug', v_run.flow_slug,
+        'step_slug', v_slug,
+        'status', 'failed',
+        'error_message', v_step_error,
+        'failed_at', v_run.failed_at
+      ));
+
+      return query select * from pgflow.step_tasks as t
+                    where t.run_id = v_run_id and t.step_slug = v_slug and t.task_index = v_index;
+      return;
+    end if;
+  end if;
+
+  if v_task_status = 'started' then
+    update pgflow.step_tasks as t
+       set status = 'completed', completed_at = now(), output = v_output
+     where t.run_id = v_run_id and t.step_slug = v_slug and t.task_index = v_index;
+
+    -- The statement that completes the step also stores its output: the task output for a
+    -- single step, the task outputs ordered by task_index for a map.
+    update pgflow.step_states as ss
+       set remaining_tasks = ss.remaining_tasks - 1,
+           status = case when ss.remaining_tasks = 1 then 'completed' else ss.status end,
+           completed_at = case when ss.remaining_tasks = 1 then now() end,
+           output = case
+             when ss.remaining_tasks <> 1 then null
+             when v_step.step_type = 'map' then (
+               select coalesce(jsonb_agg(t.output order by t.task_index), '[]'::jsonb)
+                 from pgflow.step_tasks as t
+                where t.run_id = v_run_id and t.step_slug = v_slug and t.status = 'completed'
+             )
+             else v_output
+           end
+     where ss.run_id = v_run_id and ss.step_slug = v_slug
+    returning ss.* into v_state;
+
+    if v_state.status = 'completed' then
+      update pgflow.step_states as ss
+         set remaining_deps = ss.remaining_deps - 1,
+             initial_tasks = case
+               when cs.step_type = 'map' and ss.initial_tasks is null and jsonb_typeof(v_state.output) = 'array'
+                 then jsonb_array_length(v_state.output)
+               else ss.initial_tasks end
+        from pgflow.deps as d, pgflow.steps as cs
+       where d.flow_slug = v_run.flow_slug
+         and d.dep_slug = v_slug
+         and cs.flow_slug = d.flow_slug
+         and cs.step_slug = d.step_slug
+         and ss.run_id = v_run_id
+         and ss.step_slug = d.step_slug;
+
+      update pgflow.runs as r set remaining_steps = r.remaining_steps - 1 where r.run_id = v_run_id;
+
+      perform pgflow._broadcast(v_run_id, 'step:' || v_slug || ':completed', jsonb_build_object(
+        'event_type', 'step:completed',
+        'run_id', v_run_id,
+        'flow_slug', v_run.flow_slug,
+        'step_slug', v_slug,
+        'status', 'completed',
+        'output', v_state.output,
+        'completed_at', v_state.completed_at
+      ));
+
+      if not pgflow.cascade_resolve_conditions(v_run_id) then
+        perform pgflow._archive_task_message(v_run_id, v_slug, v_index);
+        return query select * from pgflow.step_tasks as t
+                      where t.run_id = v_run_id and t.step_slug = v_slug and t.task_index = v_index;
+        return;
+      end if;
+      perform pgflow.cascade_complete_taskless_steps(v_run_id);
+    end if;
+
+    perform pgflow._archive_task_message(v_run_id, v_slug, v_index);
+  end if;
+
+  perform pgflow.start_ready_steps(v_run_id);
+  perform pgflow.maybe_complete_run(v_run_id);
+
+  return query select * from pgflow.step_tasks as t
+                where t.run_id = v_run_id and t.step_slug = v_slug and t.task_index = v_index;
+end;
+$$;
+
+create or replace function pgflow.fail_task(run_id uuid, step_slug text, task_index integer, error_message text)
+returns setof pgflow.step_tasks
+language plpgsql
+volatile
+set search_path = ''
+as $$
+#variable_conflict use_column
+declare
+  v_run_id uuid := fail_task.run_id;
+  v_slug text := fail_task.step_slug;
+  v_index integer := fail_task.task_index;
+  v_error text := fail_task.error_message;
+  v_run pgflow.runs%rowtype;
+  v_step_status text;
+  v_task pgflow.step_tasks%rowtype;
+  v_step pgflow.steps%rowtype;
+  v_max_attempts integer;
+  v_base_delay integer;
+  v_state pgflow.step_states%rowtype;
+begin
+  select * into v_run from pgflow.runs as r where r.run_id = v_run_id;
+  if found and v_run.status = 'failed' then
+    -- No retries on a failed run: a started task just records its failure.
+    update pgflow.step_tasks as t
+       set status = 'failed', failed_at = now(), error_message = v_error
+     where t.run_id = v_run_id and t.step_slug = v_slug and t.task_index = v_index and t.status = 'started';
+    perform pgflow._archive_task_message(v_run_id, v_slug, v_index);
+    return query select * from pgflow.step_tasks as t
+                  where t.run_id = v_run_id and t.step_slug = v_slug and t.task_index = v_index;
+    return;
+  end if;
+
+  select ss.status into v_step_status
+    from pgflow.runs as r
+    join pgflow.step_states as ss on ss.run_id = r.run_id
+   where r.run_id = v_run_id and ss.step_slug = v_slug
+     for update of r, ss;
+  if v_step_status is not null and v_step_status <> 'started' then
+    perform pgflow._archive_task_message(v_run_id, v_slug, v_index);
+    return query select * from pgflow.step_tasks as t
+                  where t.run_id = v_run_id and t.step_slug = v_slug and t.task_index = v_index;
+    return;
+  end if;
+
+  select * into v_task from pgflow.step_tasks as t
+   where t.run_id = v_run_id and t.step_slug = v_slug and t.task_index = v_index and t.status = 'started'
+     for update;
+  if not found then
+    return query select * from pgflow.step_tasks as t
+                  where t.run_id = v_run_id and t.step_slug = v_slug and t.task_index = v_index;
+    return;
+  end if;
+
+  select * into v_step from pgflow.steps as s where s.flow_slug = v_task.flow_slug and s.step_slug = v_slug;
+  select coalesce(v_step.opt_max_attempts, f.opt_max_attempts), coalesce(v_step.opt_base_delay, f.opt_base_delay)
+    into v_max_attempts, v_base_delay
+    from pgflow.flows as f where f.flow_slug = v_task.flow_slug;
+
+  if v_task.attempts_count < v_max_attempts then
+    -- Retry: back to queued, visible again after floor(base_delay * 2^attempts_count) seconds.
+    update pgflow.step_tasks as t
+       set status = 'queued', started_at = null, failed_at = null, error_message = v_error
+     where t.run_id = v_run_id and t.step_slug = v_slug and t.task_index = v_index;
+    update pgflow.step_states as ss
+       set error_message = null, failed_at = null
+     where ss.run_id = v_run_id and ss.step_slug = v_slug;
+    if v_task.message_id is not null then
+      perform pgmq.set_vt(v_task.flow_slug, v_task.message_id,
+                          pgflow.calculate_retry_delay(v_base_delay, v_task.attempts_count));
+    end if;
+    return query select * from pgflow.step_tasks as t
+                  where t.run_id = v_run_id and t.step_slug = v_slug and t.task_index = v_index;
+    return;
+  end if;
+
+  -- Exhausted.
+  update pgflow.step_tasks as t
+     set status = 'failed', failed_at = now(), error_message = v_error
+   where t.run_id = v_run_id and t.step_slug = v_slug and t.task_index = v_index;
+
+  if v_step.when_exhausted = 'fail' then
+    update pgflow.step_states as ss
+       set status = 'failed', failed_at = now(), error_message = v_error
+     where ss.run_id = v_run_id and ss.step_slug = v_slug
+    returning ss.* into v_state;
+    update pgflow.runs as r set status = 'failed', failed_at = now()
+     where r.run_id = v_run_id
+    returning r.* into v_run;
+    perform pgflow._broadcast(v_run_id, 'step:' || v_slug || ':failed', jsonb_build_object(
+      'event_type', 'step:failed',
+      'run_id', v_run_id,
+      'flow_slug', v_run.flow_slug,
+      'step_slug', v_slug,
+      'status', 'failed',
+      'error_message', v_error,
+      'failed_at', v_state.failed_at
+    ));
+    perform pgflow._broadcast(v_run_id, 'run:failed', jsonb_build_object(
+      'event_type', 'run:failed',
+      'run_id', v_run_id,
+      'flow_slug', v_run.flow_slug,
+      'status', 'failed',
+      'error_message', v_error,
+      'failed_at', v_run.failed_at
+    ));
+    perform pgflow._end_active_tasks(v_run_id, null, 'cancelled');
+    perform pgflow._archive_task_message(v_run_id, v_slug, v_index);
+  else
+    update pgflow.step_states as ss
+       set status = 'skipped', skip_reason = 'handler_failed', skipped_at = now(),
+           error_message = v_error, remaining_tasks = null, failed_at = null
+     where ss.run_id = v_run_id and ss.step_slug = v_slug
+    returning ss.* into v_state;
+    update pgflow.runs as r set remaining_steps = r.remaining_steps - 1 where r.run_id = v_run_id;
+    perform pgflow._end_active_tasks(v_run_id, array[v_slug], 'skipped');
+    perform pgflow._broadcast(v_run_id, 'step:' || v_slug || ':skipped', jsonb_build_object(
+      'event_type', 'step:skipped',
+      'run_id', v_run_id,
+      'flow_slug', v_run.flow_slug,
+      'step_slug', v_slug,
+      'status', 'skipped',
+      'skip_reason', 'handler_failed',
+      'error_message', v_error,
+      'skipped_at', v_state.skipped_at
+    ));
+
+    if v_step.when_exhausted = 'skip-cascade' then
+      perform pgflow._cascade_force_skip_steps(v_run_id, v_slug, 'handler_failed');
+    else
+      -- A plain-skipped dependency counts as done; for a map child it is an empty array.
+      update pgflow.step_states as ss
+         set remaining_deps = ss.remaining_deps - 1,
+             initial_tasks = case when cs.step_type = 'map' and cs.deps_count = 1 then 0 else ss.initial_tasks end
+        from pgflow.deps as d, pgflow.steps as cs
+       where d.flow_slug = v_run.flow_slug
+         and d.dep_slug = v_slug
+         and cs.flow_slug = d.flow_slug
+         and cs.step_slug = d.step_slug
+         and ss.run_id = v_run_id
+         and ss.step_slug = d.step_slug;
+
+      if not pgflow.cascade_resolve_conditions(v_run_id) then
+        perform pgflow._archive_task_message(v_run_id, v_slug, v_index);
+        return query select * from pgflow.step_tasks as t
+                      where t.run_id = v_run_id and t.step_slug = v_slug and t.task_index = v_index;
+        return;
+      end if;
+      perform pgflow.cascade_complete_taskless_steps(v_run_id);
+      perform pgflow.start_ready_steps(v_run_id);
+    end if;
+
+    perform pgflow.maybe_complete_run(v_run_id);
+    perform pgflow._archive_task_message(v_run_id, v_slug, v_index);
+  end if;
+
+  return query select * from pgflow.step_tasks as t
+                where t.run_id = v_run_id and t.step_slug = v_slug and t.task_index = v_index;
+end;
+$$;
