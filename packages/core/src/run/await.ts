@@ -1,0 +1,77 @@
+/**
+ * Waiting for a run to end, on events rather than a poll loop: LISTEN on the run's channel
+ * (`pgflow:run:<run_id>`, fed by pgflow's broadcasts) first, then read the current state, so an
+ * end that happens in between is never missed. A slow re-read (every `checkIntervalMs`) covers a
+ * notification lost to a reconnect.
+ */
+import { PgflowError } from '../errors';
+import { type RunRow, getRun } from '../sql/pgflow';
+import type { SqlClient } from '../sql/port';
+import { type FlowRef, type InputOf, type StartOptions, startFlow } from './start';
+
+export interface WaitOptions {
+  /** Milliseconds to wait before rejecting with `RUN_TIMEOUT`. @default 60000 */
+  timeoutMs?: number;
+  /** Safety re-read period. @default 5000 */
+  checkIntervalMs?: number;
+}
+
+export function runChannel(runId: string): string {
+  return `pgflow:run:${runId}`;
+}
+
+/** Resolves with the run once it is completed or failed. */
+export async function waitForRun(db: SqlClient, runId: string, options: WaitOptions = {}): Promise<RunRow> {
+  return waitWith(db, runId, options, async () => {});
+}
+
+/** Starts a run and resolves with it once it has ended (completed or failed). */
+export async function startFlowSync<F extends FlowRef>(
+  db: SqlClient,
+  flow: F,
+  input: InputOf<F>,
+  options: WaitOptions & StartOptions = {},
+): Promise<RunRow> {
+  const runId = options.runId ?? globalThis.crypto.randomUUID();
+  return waitWith(db, runId, options, async () => {
+    await startFlow(db, flow, input, { runId });
+  });
+}
+
+async function waitWith(
+  db: SqlClient,
+  runId: string,
+  options: WaitOptions,
+  before: () => Promise<void>,
+): Promise<RunRow> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const checkIntervalMs = options.checkIntervalMs ?? 5000;
+  let wake: () => void = () => {};
+  const subscription = await db.listen(runChannel(runId), (payload) => {
+    if (payload.includes('"run:completed"') || payload.includes('"run:failed"')) wake();
+  });
+  const deadline = Date.now() + timeoutMs;
+  try {
+    await before();
+    for (;;) {
+      const run = await getRun(db, runId);
+      if (run && run.status !== 'started') return run;
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        throw new PgflowError(
+          'RUN_TIMEOUT',
+          `Run ${runId} did not finish within ${timeoutMs} ms (status: ${run?.status ?? 'not found'}). Is a worker serving this flow? Raise timeoutMs for long runs.`,
+        );
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, checkIntervalMs));
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  } finally {
+    await subscription.unlisten();
+  }
+}

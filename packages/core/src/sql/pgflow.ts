@@ -1,0 +1,210 @@
+// One typed wrapper per pgflow.* SQL function. Each is one statement with named arguments and
+// JSON values are sent as text (JSON.stringify) and cast with ::text::jsonb, so every adapter
+// stores exactly the JSON given, including JSON null and strings.
+// explicit casts (untyped parameters can make pgmq/pgflow calls ambiguous: defect 36).
+import type { SqlExecutor } from './port';
+
+/** A row of `pgflow.step_task_record`, as `pgflow.start_tasks` returns it. */
+export interface StepTaskRow {
+  flow_slug: string;
+  run_id: string;
+  step_slug: string;
+  input: unknown;
+  msg_id: number;
+  task_index: number;
+  flow_input: unknown;
+}
+
+/** A row of `pgflow.runs`. */
+export interface RunRow {
+  run_id: string;
+  flow_slug: string;
+  status: 'started' | 'completed' | 'failed';
+  input: unknown;
+  output: unknown;
+  remaining_steps: number;
+  started_at: string;
+  completed_at: string | null;
+  failed_at: string | null;
+}
+
+/** A row of `pgflow.step_states`. */
+export interface StepStateRow {
+  flow_slug: string;
+  run_id: string;
+  step_slug: string;
+  status: 'created' | 'started' | 'completed' | 'failed' | 'skipped';
+  remaining_tasks: number | null;
+  remaining_deps: number;
+  created_at: string;
+  started_at: string | null;
+  completed_at: string | null;
+  failed_at: string | null;
+  error_message: string | null;
+  initial_tasks: number | null;
+  output: unknown;
+  skip_reason: string | null;
+  skipped_at: string | null;
+}
+
+/** A row of `pgflow.step_tasks`. */
+export interface StepTaskStateRow {
+  flow_slug: string;
+  run_id: string;
+  step_slug: string;
+  message_id: number | null;
+  task_index: number;
+  status: 'queued' | 'started' | 'completed' | 'failed' | 'cancelled' | 'skipped';
+  attempts_count: number;
+  error_message: string | null;
+  output: unknown;
+}
+
+export interface RunWithStates {
+  run: RunRow;
+  steps: StepStateRow[];
+}
+
+export type CompileStatus = 'compiled' | 'verified' | 'recompiled' | 'mismatch';
+
+export async function startTasks(
+  db: SqlExecutor,
+  flowSlug: string,
+  msgIds: readonly number[],
+  workerId: string,
+): Promise<StepTaskRow[]> {
+  return db.query<StepTaskRow>(
+    'select * from pgflow.start_tasks(flow_slug => $1::text, msg_ids => $2::bigint[], worker_id => $3::uuid)',
+    [flowSlug, msgIds, workerId],
+  );
+}
+
+/** `attempts_count` of claimed tasks (start_tasks' record type does not carry it). */
+export async function taskAttempts(
+  db: SqlExecutor,
+  flowSlug: string,
+  msgIds: readonly number[],
+): Promise<Map<number, number>> {
+  const rows = await db.query<{ message_id: number; attempts_count: number }>(
+    `select message_id, attempts_count from pgflow.step_tasks
+      where flow_slug = $1::text and message_id = any ($2::bigint[])`,
+    [flowSlug, msgIds],
+  );
+  return new Map(rows.map((r) => [Number(r.message_id), r.attempts_count]));
+}
+
+export async function completeTask(
+  db: SqlExecutor,
+  task: { run_id: string; step_slug: string; task_index: number },
+  output: unknown,
+): Promise<void> {
+  await db.query(
+    `select pgflow.complete_task(run_id => $1::uuid, step_slug => $2::text, task_index => $3::int,
+                                 output => $4::text::jsonb)`,
+    [task.run_id, task.step_slug, task.task_index, JSON.stringify(output ?? null)],
+  );
+}
+
+export async function failTask(
+  db: SqlExecutor,
+  task: { run_id: string; step_slug: string; task_index: number },
+  errorMessage: string,
+): Promise<void> {
+  await db.query(
+    `select pgflow.fail_task(run_id => $1::uuid, step_slug => $2::text, task_index => $3::int,
+                             error_message => $4::text)`,
+    [task.run_id, task.step_slug, task.task_index, errorMessage],
+  );
+}
+
+export async function startFlow(
+  db: SqlExecutor,
+  flowSlug: string,
+  input: unknown,
+  runId?: string,
+): Promise<RunRow> {
+  const [run] = await db.query<RunRow>(
+    'select * from pgflow.start_flow(flow_slug => $1::text, input => $2::text::jsonb, run_id => $3::uuid)',
+    [flowSlug, JSON.stringify(input ?? null), runId ?? null],
+  );
+  return run as RunRow;
+}
+
+export async function getRun(db: SqlExecutor, runId: string): Promise<RunRow | undefined> {
+  const [run] = await db.query<RunRow>('select * from pgflow.runs where run_id = $1::uuid', [
+    runId,
+  ]);
+  return run;
+}
+
+export async function getRunWithStates(
+  db: SqlExecutor,
+  runId: string,
+): Promise<RunWithStates | null> {
+  const [row] = await db.query<{ result: RunWithStates | null }>(
+    'select pgflow.get_run_with_states(run_id => $1::uuid) as result',
+    [runId],
+  );
+  return row?.result ?? null;
+}
+
+export async function getRunInput(db: SqlExecutor, runId: string): Promise<unknown> {
+  const rows = await db.query<{ input: unknown }>(
+    'select input from pgflow.runs where run_id = $1::uuid',
+    [runId],
+  );
+  if (rows.length === 0) throw new Error(`Run not found: ${runId}`);
+  return rows[0]?.input;
+}
+
+export async function trackWorkerFunction(db: SqlExecutor, functionName: string): Promise<void> {
+  await db.query('select pgflow.track_worker_function(function_name => $1::text)', [functionName]);
+}
+
+export async function registerWorker(
+  db: SqlExecutor,
+  worker: { workerId: string; queueName: string; functionName: string },
+): Promise<void> {
+  await db.query(
+    `insert into pgflow.workers (worker_id, queue_name, function_name) values ($1::uuid, $2::text, $3::text)
+     on conflict (worker_id) do update
+       set queue_name = excluded.queue_name, function_name = excluded.function_name,
+           last_heartbeat_at = clock_timestamp(), stopped_at = null`,
+    [worker.workerId, worker.queueName, worker.functionName],
+  );
+}
+
+/** Refreshes the heartbeat of the given worker rows; true when an operator deprecated any of them. */
+export async function heartbeat(db: SqlExecutor, workerIds: readonly string[]): Promise<boolean> {
+  const rows = await db.query<{ is_deprecated: boolean }>(
+    `update pgflow.workers as w set last_heartbeat_at = clock_timestamp()
+      where w.worker_id = any ($1::uuid[])
+  returning (w.deprecated_at is not null) as is_deprecated`,
+    [workerIds],
+  );
+  return rows.some((r) => r.is_deprecated);
+}
+
+export async function markWorkerStopped(db: SqlExecutor, workerId: string): Promise<void> {
+  await db.query('select pgflow.mark_worker_stopped(worker_id => $1::uuid)', [workerId]);
+}
+
+export async function ensureFlowCompiled(
+  db: SqlExecutor,
+  flowSlug: string,
+  shape: unknown,
+  allowDataLoss: boolean,
+): Promise<{ status: CompileStatus; differences: string[] }> {
+  const [row] = await db.query<{ result: { status: CompileStatus; differences: string[] } }>(
+    `select pgflow.ensure_flow_compiled(flow_slug => $1::text, shape => $2::text::jsonb,
+                                        allow_data_loss => $3::boolean) as result`,
+    [flowSlug, JSON.stringify(shape), allowDataLoss],
+  );
+  if (!row) throw new Error(`ensure_flow_compiled returned nothing for ${flowSlug}`);
+  return row.result;
+}
+
+export async function requeueStalledTasks(db: SqlExecutor): Promise<number> {
+  const [row] = await db.query<{ n: number }>('select pgflow.requeue_stalled_tasks() as n');
+  return Number(row?.n ?? 0);
+}

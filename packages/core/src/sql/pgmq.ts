@@ -1,0 +1,99 @@
+// One typed wrapper per pgmq.* function we call. Arguments are cast explicitly: pgmq >= 1.12 has
+// overloads that make untyped calls ambiguous (defect 36).
+import type { SqlExecutor } from './port';
+
+/** A row of `pgmq.message_record`. */
+export interface MessageRow {
+  msg_id: number;
+  read_ct: number;
+  enqueued_at: string;
+  vt: string;
+  message: unknown;
+  headers: unknown;
+}
+
+export async function read(
+  db: SqlExecutor,
+  queue: string,
+  vt: number,
+  qty: number,
+): Promise<MessageRow[]> {
+  return db.query<MessageRow>(
+    'select * from pgmq.read(queue_name => $1::text, vt => $2::integer, qty => $3::integer)',
+    [queue, vt, qty],
+  );
+}
+
+export async function readWithPoll(
+  db: SqlExecutor,
+  queue: string,
+  opts: { vt: number; qty: number; maxPollSeconds: number; pollIntervalMs: number },
+): Promise<MessageRow[]> {
+  return db.query<MessageRow>(
+    `select * from pgmq.read_with_poll(queue_name => $1::text, vt => $2::integer, qty => $3::integer,
+                                      max_poll_seconds => $4::integer, poll_interval_ms => $5::integer)`,
+    [queue, opts.vt, opts.qty, opts.maxPollSeconds, opts.pollIntervalMs],
+  );
+}
+
+export async function send(
+  db: SqlExecutor,
+  queue: string,
+  message: unknown,
+  delay = 0,
+): Promise<number> {
+  const [row] = await db.query<{ send: number }>(
+    'select * from pgmq.send(queue_name => $1::text, msg => $2::text::jsonb, delay => $3::integer)',
+    [queue, JSON.stringify(message ?? null), delay],
+  );
+  return Number(row?.send);
+}
+
+export async function setVt(
+  db: SqlExecutor,
+  queue: string,
+  msgId: number,
+  vt: number,
+): Promise<void> {
+  await db.query(
+    'select pgmq.set_vt(queue_name => $1::text, msg_id => $2::bigint, vt => $3::integer)',
+    [queue, msgId, vt],
+  );
+}
+
+export async function archive(db: SqlExecutor, queue: string, msgId: number): Promise<void> {
+  await db.query('select pgmq.archive(queue_name => $1::text, msg_id => $2::bigint)', [
+    queue,
+    msgId,
+  ]);
+}
+
+export async function createQueue(db: SqlExecutor, queue: string): Promise<void> {
+  await db.query(
+    `select pgmq.create(queue_name => $1::text)
+      where not exists (select 1 from pgmq.list_queues() as q where q.queue_name = $1::text)`,
+    [queue],
+  );
+}
+
+/** The channel pgmq (1.13.1 naming, and our layer) notifies on after an insert into `queue`. */
+export function insertChannel(queue: string): string {
+  return `pgmq.q_${queue}.INSERT`;
+}
+
+/** Turns on insert notifications for `queue`; false when this pgmq has no notify support. */
+export async function enableNotifyInsert(
+  db: SqlExecutor,
+  queue: string,
+  throttleMs: number,
+): Promise<boolean> {
+  const [row] = await db.query<{ ok: boolean }>(
+    `select to_regprocedure('pgmq.enable_notify_insert(text,integer)') is not null as ok`,
+  );
+  if (!row?.ok) return false;
+  await db.query(
+    'select pgmq.enable_notify_insert(queue_name => $1::text, throttle_interval_ms => $2::integer)',
+    [queue, throttleMs],
+  );
+  return true;
+}

@@ -1,0 +1,61 @@
+/**
+ * Telemetry: the one list of event names and payloads a worker emits (defect 51: names defined
+ * once). Durations are milliseconds. Listeners must not throw; an error in one is swallowed so
+ * telemetry never breaks task processing.
+ */
+export interface WorkerEvents {
+  'worker:started': { workerIds: string[]; queues: string[]; functionName: string };
+  'worker:deprecated': { workerIds: string[] };
+  'worker:stopped': { workerIds: string[]; durationMs: number };
+  'worker:error': { error: unknown; during: string };
+  poll: { queue: string; requested: number; claimed: number; durationMs: number };
+  'task:started': TaskEventBase;
+  'task:completed': TaskEventBase & { durationMs: number };
+  /** The task failed and will be retried after `delaySeconds`. */
+  'task:retry': TaskEventBase & { durationMs: number; error: string; delaySeconds: number };
+  /** The task failed for good (attempts exhausted). */
+  'task:failed': TaskEventBase & { durationMs: number; error: string };
+  'run:completed': { runId: string; flowSlug: string; durationMs: number };
+  'run:failed': { runId: string; flowSlug: string; durationMs: number };
+}
+
+export interface TaskEventBase {
+  queue: string;
+  flowSlug: string;
+  runId: string;
+  stepSlug: string;
+  taskIndex: number;
+  attempt: number;
+  workerId: string;
+}
+
+export type WorkerEventName = keyof WorkerEvents;
+export type WorkerEventListener<K extends WorkerEventName> = (payload: WorkerEvents[K]) => void;
+
+export interface WorkerEventEmitter {
+  on<K extends WorkerEventName>(name: K, listener: WorkerEventListener<K>): () => void;
+  emit<K extends WorkerEventName>(name: K, payload: WorkerEvents[K]): void;
+  has(name: WorkerEventName): boolean;
+}
+
+export function createEventEmitter(): WorkerEventEmitter {
+  const listeners = new Map<WorkerEventName, Set<(payload: never) => void>>();
+  return {
+    on(name, listener) {
+      let set = listeners.get(name);
+      if (!set) listeners.set(name, (set = new Set()));
+      set.add(listener as (payload: never) => void);
+      return () => set.delete(listener as (payload: never) => void);
+    },
+    emit(name, payload) {
+      for (const listener of listeners.get(name) ?? []) {
+        try {
+          (listener as (p: typeof payload) => void)(payload);
+        } catch {
+          // A broken listener must not stop the worker.
+        }
+      }
+    },
+    has: (name) => (listeners.get(name)?.size ?? 0) > 0,
+  };
+}

@@ -1,0 +1,259 @@
+/**
+ * createWorker: the one place that knows every part of a worker and wires them together.
+ * Each flow (a job is a one-step flow) is served from its own pgmq queue, named like its slug,
+ * by one poller and one `pgflow.workers` row; slots, heartbeat and shutdown are shared.
+ */
+import { type AnyFlow, extractFlowShape } from '@pgflow-ts/dsl';
+import { PgflowError } from '../errors';
+import { type WorkerOptions, resolveWorkerOptions } from '../options';
+import * as pgflow from '../sql/pgflow';
+import * as pgmq from '../sql/pgmq';
+import type { SqlClient } from '../sql/port';
+import { type WorkerEventEmitter, createEventEmitter } from '../telemetry/events';
+import { WorkerStoppedError } from './abort';
+import { type ClaimedTask, executeTask } from './executor';
+import { createFlowInputs } from './flow-input';
+import { type WorkerState, createLifecycle } from './lifecycle';
+import { type Poller, startPoller } from './poller';
+import { type WakeSignal, createNotifySignal, createPollingSignal } from './signals';
+import { createSlots } from './slots';
+
+export interface CreateWorkerOptions extends Partial<WorkerOptions> {
+  /** The database, through an adapter (`createPostgresJsClient`, `createPgliteClient`). */
+  sql: SqlClient;
+  /** Flows to serve. */
+  flows?: readonly AnyFlow[];
+  /** Jobs to serve (one-step flows). */
+  jobs?: readonly AnyFlow[];
+}
+
+export interface Worker {
+  readonly state: WorkerState;
+  /** Worker id (`pgflow.workers.worker_id`) per queue. */
+  readonly workerIds: ReadonlyMap<string, string>;
+  readonly events: Pick<WorkerEventEmitter, 'on'>;
+  /** Registers the worker, checks its flows, starts claiming. Rejects on a fatal startup error. */
+  start(): Promise<void>;
+  /**
+   * Graceful stop: stop claiming → wait for in-flight tasks up to `shutdownGraceMs` (then abort
+   * them and fail them so they retry) → mark the worker rows stopped. The SQL client stays open.
+   */
+  stop(): Promise<void>;
+  /** Resolves once the worker has stopped, whoever stopped it (e.g. an operator's deprecation). */
+  readonly stopped: Promise<void>;
+}
+
+export function createWorker(input: CreateWorkerOptions): Worker {
+  const { sql, flows = [], jobs = [], ...rest } = input;
+  const options = resolveWorkerOptions(rest);
+  const all = [...flows, ...jobs];
+  if (all.length === 0) {
+    throw new PgflowError('INVALID_OPTION', 'createWorker needs at least one flow or job (options.flows / options.jobs)');
+  }
+  const bySlug = new Map<string, AnyFlow>();
+  for (const flow of all) {
+    if (bySlug.has(flow.slug)) {
+      throw new PgflowError('INVALID_OPTION', `Flow slug "${flow.slug}" is given twice; each flow or job must be unique`);
+    }
+    bySlug.set(flow.slug, flow);
+  }
+
+  const lifecycle = createLifecycle();
+  const events = createEventEmitter();
+  const slots = createSlots(options.maxConcurrent);
+  const shutdown = new AbortController();
+  const workerIds = new Map([...bySlug.keys()].map((slug) => [slug, globalThis.crypto.randomUUID()]));
+  const ids = [...workerIds.values()];
+  const flowInputs = createFlowInputs(sql);
+  const reportedRuns = boundedSet(1000);
+  const { env, compilation, ...config } = options;
+  const workerConfig = Object.freeze({ ...config, compilation });
+  const pollers: Poller[] = [];
+  const signals: WakeSignal[] = [];
+  const timers: ReturnType<typeof setInterval>[] = [];
+  let stopping: Promise<void> | undefined;
+  let startedAt = 0;
+  let resolveStopped!: () => void;
+  const stopped = new Promise<void>((resolve) => {
+    resolveStopped = resolve;
+  });
+
+  async function claim(queue: string, workerId: string, qty: number): Promise<ClaimedTask[]> {
+    const messages = await pgmq.read(sql, queue, options.visibilityTimeout, qty);
+    if (messages.length === 0) return [];
+    const msgIds = messages.map((m) => Number(m.msg_id));
+    const tasks = await pgflow.startTasks(sql, queue, msgIds, workerId);
+    if (tasks.length === 0) return [];
+    const attempts = await pgflow.taskAttempts(sql, queue, tasks.map((t) => Number(t.msg_id)));
+    const byId = new Map(messages.map((m) => [Number(m.msg_id), m]));
+    return tasks.map((task) => ({
+      task,
+      message: byId.get(Number(task.msg_id)) as pgmq.MessageRow,
+      attempt: attempts.get(Number(task.msg_id)) ?? 1,
+      workerId,
+    }));
+  }
+
+  async function checkFlow(flow: AnyFlow) {
+    if (compilation === false) {
+      const rows = await sql.query('select 1 from pgflow.flows where flow_slug = $1::text', [flow.slug]);
+      if (rows.length === 0) {
+        throw new PgflowError(
+          'FLOW_NOT_COMPILED',
+          `Flow "${flow.slug}" is not in the database. Compile it with \`pgflow compile <module> --flow ${flow.slug}\` and apply the migration, or start the worker without \`compilation: false\` to create it at startup.`,
+        );
+      }
+      return;
+    }
+    const result = await pgflow.ensureFlowCompiled(sql, flow.slug, extractFlowShape(flow), compilation.allowDataLoss ?? false);
+    if (result.status === 'mismatch') {
+      throw new PgflowError(
+        'FLOW_SHAPE_MISMATCH',
+        [
+          `Flow "${flow.slug}" in the database differs from its definition:`,
+          ...result.differences.map((d) => `  - ${d}`),
+          'Give the changed flow a new slug (e.g. a version suffix), or recompile it with',
+          `\`pgflow compile <module> --flow ${flow.slug} --allow-data-loss\` (deletes its runs), or start the worker`,
+          'with `compilation: { allowDataLoss: true }` in development.',
+        ].join('\n'),
+      );
+    }
+  }
+
+  async function heartbeat() {
+    try {
+      if (await pgflow.heartbeat(sql, ids)) {
+        if (lifecycle.state === 'running') {
+          lifecycle.to('deprecated');
+          events.emit('worker:deprecated', { workerIds: ids });
+          void stop();
+        }
+      }
+    } catch (error) {
+      events.emit('worker:error', { error, during: 'heartbeat' });
+    }
+  }
+
+  async function requeueStalled() {
+    try {
+      await pgflow.requeueStalledTasks(sql);
+    } catch (error) {
+      events.emit('worker:error', { error, during: 'requeue_stalled_tasks' });
+    }
+  }
+
+  async function makeSignal(queue: string): Promise<WakeSignal> {
+    if (options.signal === 'notify') {
+      if (await pgmq.enableNotifyInsert(sql, queue, options.notifyThrottleMs)) {
+        return createNotifySignal(sql, pgmq.insertChannel(queue));
+      }
+      events.emit('worker:error', {
+        error: new Error('pgmq has no enable_notify_insert (needs pgmq >= 1.8 or our layer); polling instead'),
+        during: 'notify setup',
+      });
+    }
+    return createPollingSignal();
+  }
+
+  async function start() {
+    lifecycle.to('starting');
+    startedAt = Date.now();
+    await pgflow.trackWorkerFunction(sql, options.functionName);
+    for (const flow of bySlug.values()) await checkFlow(flow);
+    for (const [queue, workerId] of workerIds) {
+      await pgflow.registerWorker(sql, { workerId, queueName: queue, functionName: options.functionName });
+    }
+    const notifyMode = options.signal === 'notify';
+    for (const [queue, workerId] of workerIds) {
+      const signal = await makeSignal(queue);
+      signals.push(signal);
+      pollers.push(
+        startPoller({
+          queue,
+          batchSize: options.batchSize,
+          slots,
+          signal,
+          minIntervalMs: options.minPollIntervalMs,
+          maxIntervalMs: notifyMode ? options.notifyFallbackMs : options.maxPollIntervalMs,
+          events,
+          claim: (qty) => claim(queue, workerId, qty),
+          execute: (unit) =>
+            executeTask(
+              { db: sql, flows: bySlug, flowInputs, events, env, workerConfig, shutdownSignal: shutdown.signal, reportedRuns },
+              unit,
+            ),
+          onSettled: () => {
+            for (const poller of pollers) poller.wake();
+          },
+        }),
+      );
+    }
+    timers.push(setInterval(heartbeat, options.heartbeatIntervalMs));
+    if (options.stalledCheckIntervalMs > 0) timers.push(setInterval(requeueStalled, options.stalledCheckIntervalMs));
+    lifecycle.to('running');
+    events.emit('worker:started', { workerIds: ids, queues: [...workerIds.keys()], functionName: options.functionName });
+  }
+
+  async function shutdownSequence() {
+    lifecycle.to('stopping');
+    for (const poller of pollers) poller.stop();
+    await Promise.all(pollers.map((p) => p.done));
+    for (const timer of timers) clearInterval(timer);
+    const graceOver = Symbol('grace');
+    const outcome = await Promise.race([slots.whenIdle(), sleep(options.shutdownGraceMs, graceOver)]);
+    if (outcome === graceOver) {
+      // Abort what is still running; each task is then failed (and retried per its policy)
+      // instead of waiting for the stalled-task sweep (defect 30).
+      shutdown.abort(new WorkerStoppedError());
+      await slots.whenIdle();
+    }
+    for (const signal of signals) await signal.close();
+    for (const workerId of ids) {
+      await pgflow.markWorkerStopped(sql, workerId).catch((error) => {
+        events.emit('worker:error', { error, during: 'mark_worker_stopped' });
+      });
+    }
+    lifecycle.to('stopped');
+    events.emit('worker:stopped', { workerIds: ids, durationMs: Date.now() - startedAt });
+    resolveStopped();
+  }
+
+  function stop(): Promise<void> {
+    if (!stopping) {
+      if (lifecycle.state === 'created') {
+        lifecycle.to('stopped');
+        resolveStopped();
+        stopping = Promise.resolve();
+      } else {
+        stopping = shutdownSequence();
+      }
+    }
+    return stopping;
+  }
+
+  return {
+    get state() {
+      return lifecycle.state;
+    },
+    workerIds,
+    events: { on: events.on },
+    start,
+    stop,
+    stopped,
+  };
+}
+
+function sleep<T>(ms: number, value: T): Promise<T> {
+  return new Promise((resolve) => setTimeout(() => resolve(value), ms));
+}
+
+function boundedSet(capacity: number) {
+  const set = new Set<string>();
+  return {
+    has: (key: string) => set.has(key),
+    add(key: string) {
+      set.add(key);
+      if (set.size > capacity) set.delete(set.values().next().value as string);
+    },
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * Wake-up strategies for a poll loop.
+ * - polling: the loop sleeps for its backoff interval between empty polls.
+ * - notify: the loop also wakes on the queue's pgmq insert notification
+ *   (`pgmq.q_<queue>.INSERT`), so new work is claimed at once and the backoff can grow to a
+ *   slow fallback interval. postgres.js re-issues LISTEN after a reconnect; notifications sent
+ *   while disconnected are covered by the fallback poll.
+ * A wake-up that arrives while the loop is busy is remembered, so the next wait returns at once.
+ */
+import type { SqlClient, SqlSubscription } from '../sql/port';
+
+export interface WakeSignal {
+  /** Resolves after `ms`, or earlier on `wake()` (or a notification). */
+  wait(ms: number): Promise<void>;
+  wake(): void;
+  close(): Promise<void>;
+}
+
+export function createPollingSignal(): WakeSignal {
+  let pending = false;
+  let release: (() => void) | undefined;
+  return {
+    wait(ms) {
+      if (pending) {
+        pending = false;
+        return Promise.resolve();
+      }
+      return new Promise((resolve) => {
+        const timer = setTimeout(done, ms);
+        function done() {
+          clearTimeout(timer);
+          release = undefined;
+          resolve();
+        }
+        release = done;
+      });
+    },
+    wake() {
+      if (release) release();
+      else pending = true;
+    },
+    async close() {
+      release?.();
+    },
+  };
+}
+
+export async function createNotifySignal(client: SqlClient, channel: string): Promise<WakeSignal> {
+  const signal = createPollingSignal();
+  const subscription: SqlSubscription = await client.listen(channel, () => signal.wake());
+  return {
+    wait: (ms) => signal.wait(ms),
+    wake: () => signal.wake(),
+    async close() {
+      await signal.close();
+      await subscription.unlisten().catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,188 @@
+import { Flow, Job } from '@pgflow-ts/dsl';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorker, enqueue, startFlow, startFlowSync, type Worker } from '../src/index';
+import { createMigratedDatabase, eventually, type MigratedDatabase } from './helpers/migrated';
+
+const Diamond = new Flow<{ n: number }>({ slug: 'diamond' })
+  .step({ slug: 'root' }, (input) => input.n)
+  .step({ slug: 'left', dependsOn: ['root'] }, (deps) => deps.root + 1)
+  .step({ slug: 'right', dependsOn: ['root'] }, (deps) => deps.root * 10)
+  .step({ slug: 'join', dependsOn: ['left', 'right'] }, (deps) => ({ sum: deps.left + deps.right }));
+
+const Squares = new Flow<number[]>({ slug: 'squares' }).map({ slug: 'sq' }, (n) => n * n);
+
+const Words = new Flow<{ text: string }>({ slug: 'words' })
+  .array({ slug: 'split' }, (input) => input.text.split(' '))
+  .map({ slug: 'upper', array: 'split' }, (word) => word.toUpperCase())
+  .step({ slug: 'count', dependsOn: ['upper'] }, (deps) => deps.upper.length);
+
+const Branches = new Flow<{ kind: string }>({ slug: 'branches' })
+  .step({ slug: 'a', if: { kind: 'a' } }, () => 'ran a')
+  .step({ slug: 'b', if: { kind: 'b' }, whenUnmet: 'skip-cascade' }, () => 'ran b')
+  .step({ slug: 'after_b', dependsOn: ['b'] }, () => 'after b')
+  .step({ slug: 'always', dependsOn: ['a'] }, (deps) => ({ sawA: 'a' in deps }));
+
+let attemptsSeen: number[] = [];
+const Flaky = new Flow<{ failTimes: number }>({ slug: 'flaky', maxAttempts: 3, baseDelay: 1 }).step(
+  { slug: 'try' },
+  (input, ctx) => {
+    attemptsSeen.push(ctx.attempt);
+    if (ctx.attempt <= input.failTimes) throw new TypeError(`attempt ${ctx.attempt} failed`);
+    return { ok: ctx.attempt };
+  },
+);
+
+const Slow = new Flow<{ ms: number }>({ slug: 'slow', maxAttempts: 1, timeout: 3 }).step(
+  { slug: 'sleep' },
+  (input, ctx) =>
+    new Promise((resolve, reject) => {
+      const t = setTimeout(() => resolve('woke'), input.ms);
+      ctx.signal.addEventListener('abort', () => {
+        clearTimeout(t);
+        reject(ctx.signal.reason);
+      });
+    }),
+);
+
+const Falsy = new Flow<Record<string, never>>({ slug: 'falsy' })
+  .step({ slug: 'zero' }, () => 0)
+  .step({ slug: 'no', dependsOn: ['zero'] }, () => false)
+  .step({ slug: 'empty', dependsOn: ['no'] }, () => '');
+
+const Email = new Job<{ to: string }>({ slug: 'email' }, (input) => ({ sent: input.to }));
+
+describe('worker: flows and jobs end to end', () => {
+  let db: MigratedDatabase;
+  let worker: Worker;
+
+  beforeAll(async () => {
+    db = await createMigratedDatabase();
+    worker = createWorker({
+      sql: db.client,
+      flows: [Diamond, Squares, Words, Branches, Flaky, Slow, Falsy],
+      jobs: [Email],
+      maxConcurrent: 20,
+      stalledCheckIntervalMs: 0,
+    });
+    await worker.start();
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await db?.dispose();
+  });
+
+  it('runs a diamond: both branches see root, the join sees both', async () => {
+    const run = await startFlowSync(db.client, Diamond, { n: 4 }, { timeoutMs: 20_000 });
+    expect(run.status).toBe('completed');
+    expect(run.output).toEqual({ join: { sum: 45 } });
+  });
+
+  it('maps over a root array of 1000 items and keeps the order', async () => {
+    const input = Array.from({ length: 1000 }, (_, i) => i);
+    const run = await startFlowSync(db.client, Squares, input, { timeoutMs: 60_000 });
+    expect(run.status).toBe('completed');
+    expect(run.output).toEqual({ sq: input.map((n) => n * n) });
+  });
+
+  it('maps over a dependency output', async () => {
+    const run = await startFlowSync(db.client, Words, { text: 'a b c d' });
+    expect(run.output).toEqual({ count: 4 });
+    const [state] = await db.client.query<{ output: unknown }>(
+      "select output from pgflow.step_states where run_id = $1::uuid and step_slug = 'upper'",
+      [run.run_id],
+    );
+    expect(state?.output).toEqual(['A', 'B', 'C', 'D']);
+  });
+
+  it('skips an unmet condition, and skip-cascade skips the dependents too', async () => {
+    const run = await startFlowSync(db.client, Branches, { kind: 'a' });
+    expect(run.status).toBe('completed');
+    expect(run.output).toEqual({ always: { sawA: true } });
+    const states = await db.client.query<{ step_slug: string; status: string; skip_reason: string | null }>(
+      'select step_slug, status, skip_reason from pgflow.step_states where run_id = $1::uuid order by step_slug',
+      [run.run_id],
+    );
+    expect(states).toEqual([
+      { step_slug: 'a', status: 'completed', skip_reason: null },
+      { step_slug: 'after_b', status: 'skipped', skip_reason: 'dependency_skipped' },
+      { step_slug: 'always', status: 'completed', skip_reason: null },
+      { step_slug: 'b', status: 'skipped', skip_reason: 'condition_unmet' },
+    ]);
+  });
+
+  it('retries a failed task after floor(baseDelay * 2^attempt) seconds and then succeeds', async () => {
+    attemptsSeen = [];
+    const started = Date.now();
+    const run = await startFlowSync(db.client, Flaky, { failTimes: 1 }, { timeoutMs: 20_000 });
+    expect(run.status).toBe('completed');
+    expect(run.output).toEqual({ try: { ok: 2 } });
+    expect(attemptsSeen).toEqual([1, 2]);
+    // First retry waits 2 × baseDelay = 2 s.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
+    const [task] = await db.client.query<{ attempts_count: number; error_message: string }>(
+      'select attempts_count, error_message from pgflow.step_tasks where run_id = $1::uuid',
+      [run.run_id],
+    );
+    expect(task?.attempts_count).toBe(2);
+    expect(task?.error_message).toMatch(/^TypeError: attempt 1 failed\n\s+at /);
+  });
+
+  it('fails the run after maxAttempts, keeping the error', async () => {
+    attemptsSeen = [];
+    const run = await startFlowSync(db.client, Flaky, { failTimes: 5 }, { timeoutMs: 30_000 });
+    expect(run.status).toBe('failed');
+    expect(attemptsSeen).toEqual([1, 2, 3]);
+    const [state] = await db.client.query<{ status: string; error_message: string }>(
+      'select status, error_message from pgflow.step_states where run_id = $1::uuid',
+      [run.run_id],
+    );
+    expect(state?.status).toBe('failed');
+    expect(state?.error_message).toMatch(/^TypeError: attempt 3 failed/);
+  });
+
+  it('aborts a handler past its timeout and fails its task', async () => {
+    const started = Date.now();
+    const run = await startFlowSync(db.client, Slow, { ms: 30_000 }, { timeoutMs: 10_000 });
+    expect(run.status).toBe('failed');
+    expect(Date.now() - started).toBeLessThan(7000);
+    const [task] = await db.client.query<{ error_message: string }>(
+      'select error_message from pgflow.step_tasks where run_id = $1::uuid',
+      [run.run_id],
+    );
+    expect(task?.error_message).toMatch(/^TaskTimeoutError: Task timed out after 3s/);
+  });
+
+  it('stores falsy outputs as they are', async () => {
+    const run = await startFlowSync(db.client, Falsy, {});
+    expect(run.output).toEqual({ empty: '' });
+    const outputs = await db.client.query<{ step_slug: string; output: unknown }>(
+      'select step_slug, output from pgflow.step_states where run_id = $1::uuid order by step_slug',
+      [run.run_id],
+    );
+    expect(outputs).toEqual([
+      { step_slug: 'empty', output: '' },
+      { step_slug: 'no', output: false },
+      { step_slug: 'zero', output: 0 },
+    ]);
+  });
+
+  it('runs a job enqueued with a delay only after the delay', async () => {
+    const enqueued = Date.now();
+    const run = await enqueue(db.client, Email, { to: 'a@example.com' }, { delay: 2 });
+    const done = await eventually(async () => {
+      const [row] = await db.client.query<{ status: string; output: unknown; started_at: string }>(
+        `select r.status, r.output, t.started_at from pgflow.runs r join pgflow.step_tasks t using (run_id)
+          where r.run_id = $1::uuid and r.status = 'completed'`,
+        [run.run_id],
+      );
+      return row;
+    });
+    expect(done.output).toEqual({ job: { sent: 'a@example.com' } });
+    expect(new Date(done.started_at).getTime() - enqueued).toBeGreaterThanOrEqual(1500);
+  });
+
+  it('starts runs without waiting', async () => {
+    const run = await startFlow(db.client, 'diamond', { n: 1 });
+    expect(run.status).toBe('started');
+  });
+});
