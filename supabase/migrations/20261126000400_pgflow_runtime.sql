@@ -11,9 +11,10 @@
 -- Events
 -- ---------------------------------------------------------------------------------------------
 
--- One place that sends every event. On Supabase, realtime.send (looked up at call time, so the
--- same SQL works with and without it); elsewhere pg_notify, with the same payload, on two
--- channels: `pgflow:run:<run_id>` (one run) and `pgflow_events` (everything). The NOTIFY body is
+-- One place that sends every event: through realtime.send when it exists (Supabase; looked up at
+-- call time, so the same SQL works with and without it), and always through pg_notify, with the
+-- same payload, on two channels: `pgflow:run:<run_id>` (one run) and `pgflow_events`
+-- (everything), for our live client, dashboard and startFlowSync. The NOTIFY body is
 -- {"event": <event name>, "payload": <payload>}; NOTIFY bodies must stay under 8000 bytes, so a
 -- larger one has its input/output replaced by null and gets "truncated": true (read the full
 -- state with pgflow.get_run_with_states). Realtime broadcasts are private by default (defect 17);
@@ -33,14 +34,23 @@ begin
     execute 'select realtime.send($1, $2, $3, $4)'
       using v_payload, p_event, v_topic,
         coalesce(nullif(current_setting('pgflow.realtime_private', true), '')::boolean, true);
-    return;
   end if;
 
   v_body := jsonb_build_object('event', p_event, 'payload', v_payload)::text;
   if octet_length(v_body) > 7900 then
     if v_payload ? 'input' then v_payload := jsonb_set(v_payload, '{input}', 'null'); end if;
     if v_payload ? 'output' then v_payload := jsonb_set(v_payload, '{output}', 'null'); end if;
+    -- error messages can be long too (pg_notify raises above 8000 bytes, aborting the caller)
+    if jsonb_typeof(v_payload -> 'error_message') = 'string' then
+      v_payload := jsonb_set(v_payload, '{error_message}', to_jsonb(left(v_payload ->> 'error_message', 1000)));
+    end if;
     v_body := jsonb_build_object('event', p_event, 'payload', v_payload || '{"truncated": true}')::text;
+    if octet_length(v_body) > 7900 then
+      v_body := jsonb_build_object('event', p_event, 'payload', jsonb_strip_nulls(jsonb_build_object(
+        'id', v_payload -> 'id', 'event_type', v_payload -> 'event_type', 'run_id', v_payload -> 'run_id',
+        'flow_slug', v_payload -> 'flow_slug', 'step_slug', v_payload -> 'step_slug',
+        'status', v_payload -> 'status', 'truncated', true)))::text;
+    end if;
   end if;
   perform pg_notify(v_topic, v_body);
   perform pg_notify('pgflow_events', v_body);
@@ -651,7 +661,9 @@ begin
 
   insert into pgflow.step_states (flow_slug, run_id, step_slug, remaining_deps, initial_tasks)
   select s.flow_slug, v_run.run_id, s.step_slug, s.deps_count,
-         case when s.step_type = 'map' and s.deps_count = 0 then jsonb_array_length(v_input)
+         -- The inner CASE keeps the planner from folding jsonb_array_length(<non-array>) into an error.
+         case when s.step_type = 'map' and s.deps_count = 0
+                then jsonb_array_length(case when jsonb_typeof(v_input) = 'array' then v_input end)
               when s.step_type = 'map' then null
               else 1 end
     from pgflow.steps as s

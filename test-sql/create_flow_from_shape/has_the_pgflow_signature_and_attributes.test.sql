@@ -1,0 +1,12 @@
+begin;
+select plan(6);
+
+select is(pg_get_function_arguments('pgflow._create_flow_from_shape(text,jsonb)'::regprocedure), $$p_flow_slug text, p_shape jsonb$$, 'parameter names, types and defaults match pgflow');
+select is(pg_get_function_result('pgflow._create_flow_from_shape(text,jsonb)'::regprocedure), 'void', 'returns void');
+select is((select l.lanname::text from pg_proc as p join pg_language as l on l.oid = p.prolang where p.oid = 'pgflow._create_flow_from_shape(text,jsonb)'::regprocedure), 'plpgsql', 'is written in plpgsql');
+select is((select p.provolatile from pg_proc as p where p.oid = 'pgflow._create_flow_from_shape(text,jsonb)'::regprocedure)::text, 'v', 'is volatile');
+select is((select p.prosecdef from pg_proc as p where p.oid = 'pgflow._create_flow_from_shape(text,jsonb)'::regprocedure), false, 'is not security definer');
+select is((select p.proconfig from pg_proc as p where p.oid = 'pgflow._create_flow_from_shape(text,jsonb)'::regprocedure), array['search_path=""'], 'pins an empty search_path');
+
+select * from finish();
+rollback;

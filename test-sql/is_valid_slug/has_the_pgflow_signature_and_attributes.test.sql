@@ -1,0 +1,12 @@
+begin;
+select plan(6);
+
+select is(pg_get_function_arguments('pgflow.is_valid_slug(text)'::regprocedure), $$slug text$$, 'parameter names, types and defaults match pgflow');
+select is(pg_get_function_result('pgflow.is_valid_slug(text)'::regprocedure), 'boolean', 'returns boolean');
+select is((select l.lanname::text from pg_proc as p join pg_language as l on l.oid = p.prolang where p.oid = 'pgflow.is_valid_slug(text)'::regprocedure), 'plpgsql', 'is written in plpgsql');
+select is((select p.provolatile from pg_proc as p where p.oid = 'pgflow.is_valid_slug(text)'::regprocedure)::text, 'i', 'is immutable');
+select is((select p.prosecdef from pg_proc as p where p.oid = 'pgflow.is_valid_slug(text)'::regprocedure), false, 'is not security definer');
+select is((select p.proconfig from pg_proc as p where p.oid = 'pgflow.is_valid_slug(text)'::regprocedure), array['search_path=""'], 'pins an empty search_path');
+
+select * from finish();
+rollback;
