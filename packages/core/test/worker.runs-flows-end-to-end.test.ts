@@ -35,7 +35,7 @@ const Flaky = new Flow<{ failTimes: number }>({ slug: 'flaky', maxAttempts: 3, b
 const Slow = new Flow<{ ms: number }>({ slug: 'slow', maxAttempts: 1, timeout: 3 }).step(
   { slug: 'sleep' },
   (input, ctx) =>
-    new Promise((resolve, reject) => {
+    new Promise<string>((resolve, reject) => {
       const t = setTimeout(() => resolve('woke'), input.ms);
       ctx.signal.addEventListener('abort', () => {
         clearTimeout(t);
@@ -54,6 +54,7 @@ const Email = new Job<{ to: string }>({ slug: 'email' }, (input) => ({ sent: inp
 describe('worker: flows and jobs end to end', () => {
   let db: MigratedDatabase;
   let worker: Worker;
+  const events: string[] = [];
 
   beforeAll(async () => {
     db = await createMigratedDatabase();
@@ -64,6 +65,9 @@ describe('worker: flows and jobs end to end', () => {
       maxConcurrent: 20,
       stalledCheckIntervalMs: 0,
     });
+    for (const name of ['worker:started', 'task:started', 'task:completed', 'task:retry', 'task:failed', 'run:completed', 'run:failed'] as const) {
+      worker.events.on(name, () => events.push(name));
+    }
     await worker.start();
   });
   afterAll(async () => {
@@ -179,6 +183,12 @@ describe('worker: flows and jobs end to end', () => {
     });
     expect(done.output).toEqual({ job: { sent: 'a@example.com' } });
     expect(new Date(done.started_at).getTime() - enqueued).toBeGreaterThanOrEqual(1500);
+  });
+
+  it('emitted every telemetry event kind along the way', () => {
+    expect(new Set(events)).toEqual(
+      new Set(['worker:started', 'task:started', 'task:completed', 'task:retry', 'task:failed', 'run:completed', 'run:failed']),
+    );
   });
 
   it('starts runs without waiting', async () => {

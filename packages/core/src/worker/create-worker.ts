@@ -14,7 +14,8 @@ import { WorkerStoppedError } from './abort';
 import { type ClaimedTask, executeTask } from './executor';
 import { createFlowInputs } from './flow-input';
 import { type WorkerState, createLifecycle } from './lifecycle';
-import { type Poller, startPoller } from './poller';
+import { type Poller, type PollerConfig, startPoller } from './poller';
+import { type QueueDefinition, executeQueueMessage, validateRetryConfig } from './queue-task';
 import { type WakeSignal, createNotifySignal, createPollingSignal } from './signals';
 import { createSlots } from './slots';
 
@@ -25,6 +26,8 @@ export interface CreateWorkerOptions extends Partial<WorkerOptions> {
   flows?: readonly AnyFlow[];
   /** Jobs to serve (one-step flows). */
   jobs?: readonly AnyFlow[];
+  /** Plain pgmq queues to serve, one handler per raw message. */
+  queues?: readonly QueueDefinition[];
 }
 
 export interface Worker {
@@ -44,25 +47,39 @@ export interface Worker {
 }
 
 export function createWorker(input: CreateWorkerOptions): Worker {
-  const { sql, flows = [], jobs = [], ...rest } = input;
+  const { sql, flows = [], jobs = [], queues = [], ...rest } = input;
   const options = resolveWorkerOptions(rest);
   const all = [...flows, ...jobs];
-  if (all.length === 0) {
-    throw new PgflowError('INVALID_OPTION', 'createWorker needs at least one flow or job (options.flows / options.jobs)');
+  if (all.length === 0 && queues.length === 0) {
+    throw new PgflowError(
+      'INVALID_OPTION',
+      'createWorker needs at least one flow, job or queue (options.flows / options.jobs / options.queues)',
+    );
   }
   const bySlug = new Map<string, AnyFlow>();
-  for (const flow of all) {
-    if (bySlug.has(flow.slug)) {
-      throw new PgflowError('INVALID_OPTION', `Flow slug "${flow.slug}" is given twice; each flow or job must be unique`);
+  const rawQueues = new Map<string, QueueDefinition>();
+  const claimName = (name: string) => {
+    if (bySlug.has(name) || rawQueues.has(name)) {
+      throw new PgflowError('INVALID_OPTION', `Queue "${name}" is given twice; each flow, job or queue must be unique`);
     }
+  };
+  for (const flow of all) {
+    claimName(flow.slug);
     bySlug.set(flow.slug, flow);
+  }
+  for (const def of queues) {
+    claimName(def.queue);
+    if (def.retry) validateRetryConfig(def.retry);
+    rawQueues.set(def.queue, def);
   }
 
   const lifecycle = createLifecycle();
   const events = createEventEmitter();
   const slots = createSlots(options.maxConcurrent);
   const shutdown = new AbortController();
-  const workerIds = new Map([...bySlug.keys()].map((slug) => [slug, globalThis.crypto.randomUUID()]));
+  const workerIds = new Map(
+    [...bySlug.keys(), ...rawQueues.keys()].map((name) => [name, globalThis.crypto.randomUUID()]),
+  );
   const ids = [...workerIds.values()];
   const flowInputs = createFlowInputs(sql);
   const reportedRuns = boundedSet(1000);
@@ -92,6 +109,23 @@ export function createWorker(input: CreateWorkerOptions): Worker {
       attempt: attempts.get(Number(task.msg_id)) ?? 1,
       workerId,
     }));
+  }
+
+  /** How one queue claims and runs its units: flow tasks, or raw messages of a plain queue. */
+  function unitsOf(queue: string, workerId: string): Pick<PollerConfig<unknown>, 'claim' | 'execute'> {
+    const def = rawQueues.get(queue);
+    if (def) {
+      const deps = { db: sql, events, env, shutdownSignal: shutdown.signal, workerId };
+      return {
+        claim: (qty: number) => pgmq.read(sql, queue, def.visibilityTimeout ?? 10, qty),
+        execute: (message) => executeQueueMessage(deps, def, message as pgmq.MessageRow),
+      };
+    }
+    const deps = { db: sql, flows: bySlug, flowInputs, events, env, workerConfig, shutdownSignal: shutdown.signal, reportedRuns };
+    return {
+      claim: (qty: number) => claim(queue, workerId, qty),
+      execute: (unit) => executeTask(deps, unit as ClaimedTask),
+    };
   }
 
   async function checkFlow(flow: AnyFlow) {
@@ -160,6 +194,7 @@ export function createWorker(input: CreateWorkerOptions): Worker {
     startedAt = Date.now();
     await pgflow.trackWorkerFunction(sql, options.functionName);
     for (const flow of bySlug.values()) await checkFlow(flow);
+    for (const queue of rawQueues.keys()) await pgmq.createQueue(sql, queue);
     for (const [queue, workerId] of workerIds) {
       await pgflow.registerWorker(sql, { workerId, queueName: queue, functionName: options.functionName });
     }
@@ -176,12 +211,7 @@ export function createWorker(input: CreateWorkerOptions): Worker {
           minIntervalMs: options.minPollIntervalMs,
           maxIntervalMs: notifyMode ? options.notifyFallbackMs : options.maxPollIntervalMs,
           events,
-          claim: (qty) => claim(queue, workerId, qty),
-          execute: (unit) =>
-            executeTask(
-              { db: sql, flows: bySlug, flowInputs, events, env, workerConfig, shutdownSignal: shutdown.signal, reportedRuns },
-              unit,
-            ),
+          ...unitsOf(queue, workerId),
           onSettled: () => {
             for (const poller of pollers) poller.wake();
           },
@@ -199,9 +229,11 @@ export function createWorker(input: CreateWorkerOptions): Worker {
     for (const poller of pollers) poller.stop();
     await Promise.all(pollers.map((p) => p.done));
     for (const timer of timers) clearInterval(timer);
-    const graceOver = Symbol('grace');
-    const outcome = await Promise.race([slots.whenIdle(), sleep(options.shutdownGraceMs, graceOver)]);
-    if (outcome === graceOver) {
+    const grace = timeout(options.shutdownGraceMs);
+    const outcome = await Promise.race([slots.whenIdle(), grace.over]);
+    // A pending grace timer would keep the process alive for shutdownGraceMs after a clean stop.
+    grace.cancel();
+    if (outcome === TIMED_OUT) {
       // Abort what is still running; each task is then failed (and retried per its policy)
       // instead of waiting for the stalled-task sweep (defect 30).
       shutdown.abort(new WorkerStoppedError());
@@ -243,8 +275,15 @@ export function createWorker(input: CreateWorkerOptions): Worker {
   };
 }
 
-function sleep<T>(ms: number, value: T): Promise<T> {
-  return new Promise((resolve) => setTimeout(() => resolve(value), ms));
+const TIMED_OUT = Symbol('timed out');
+
+/** Resolves `over` with TIMED_OUT after `ms`, unless cancelled first. */
+function timeout(ms: number): { over: Promise<typeof TIMED_OUT>; cancel(): void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const over = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), ms);
+  });
+  return { over, cancel: () => clearTimeout(timer) };
 }
 
 function boundedSet(capacity: number) {
