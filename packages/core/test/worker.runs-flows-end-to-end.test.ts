@@ -182,6 +182,8 @@ describe('worker: flows and jobs end to end', () => {
       return row;
     });
     expect(done.output).toEqual({ job: { sent: 'a@example.com' } });
+    const marked = await db.client.query("select flow_slug from pgflow.jobs where flow_slug = 'email'");
+    expect(marked).toHaveLength(1);
     expect(new Date(done.started_at).getTime() - enqueued).toBeGreaterThanOrEqual(1500);
   });
 

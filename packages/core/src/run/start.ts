@@ -2,10 +2,10 @@
  * Starting runs and jobs. Typed by the definition when one is passed, so `startFlow(MyFlow, input)`
  * checks `input` against the flow's input type.
  */
-import { type AnyFlow, type ExtractFlowInput, JOB_STEP_SLUG } from '@pgflow-ts/dsl';
+import type { AnyFlow, ExtractFlowInput } from '@pgflow-ts/dsl';
 import { PgflowError } from '../errors';
 import { type RunRow, startFlow as startFlowSql } from '../sql/pgflow';
-import type { SqlClient, SqlExecutor } from '../sql/port';
+import type { SqlExecutor } from '../sql/port';
 
 export type FlowRef = AnyFlow | string;
 export type InputOf<F> = F extends AnyFlow ? ExtractFlowInput<F> : unknown;
@@ -33,11 +33,11 @@ export interface EnqueueOptions extends StartOptions {
 }
 
 /**
- * Enqueues a job: a run of its one-step flow, whose task becomes visible after `delay` seconds.
- * Both happen in one transaction, so a crash never leaves a run without its delay applied.
+ * Enqueues a job (`pgflow.enqueue_job`): a run of its one-step flow whose task becomes visible
+ * after `delay` seconds, in one statement.
  */
 export async function enqueue<F extends FlowRef>(
-  db: SqlClient,
+  db: SqlExecutor,
   job: F,
   input: InputOf<F>,
   options: EnqueueOptions = {},
@@ -46,16 +46,10 @@ export async function enqueue<F extends FlowRef>(
   if (!Number.isInteger(delay) || delay < 0) {
     throw new PgflowError('INVALID_OPTION', `delay must be a whole number of seconds >= 0, got: ${delay}`);
   }
-  const slug = slugOf(job);
-  if (delay === 0) return startFlowSql(db, slug, input, options.runId);
-  return db.transaction(async (tx) => {
-    const run = await startFlowSql(tx, slug, input, options.runId);
-    await tx.query(
-      `select pgmq.set_vt(queue_name => t.flow_slug, msg_id => t.message_id, vt => $2::integer)
-         from pgflow.step_tasks as t
-        where t.run_id = $1::uuid and t.step_slug = $3::text and t.status = 'queued'`,
-      [run.run_id, delay, JOB_STEP_SLUG],
-    );
-    return run;
-  });
+  const [run] = await db.query<RunRow>(
+    `select * from pgflow.enqueue_job(flow_slug => $1::text, input => $2::text::jsonb,
+                                      delay_seconds => $3::integer, run_id => $4::uuid)`,
+    [slugOf(job), JSON.stringify(input ?? null), delay, options.runId ?? null],
+  );
+  return run as RunRow;
 }

@@ -208,3 +208,7 @@ export async function requeueStalledTasks(db: SqlExecutor): Promise<number> {
   const [row] = await db.query<{ n: number }>('select pgflow.requeue_stalled_tasks() as n');
   return Number(row?.n ?? 0);
 }
+
+export async function markJob(db: SqlExecutor, flowSlug: string): Promise<void> {
+  await db.query('select pgflow.mark_job(flow_slug => $1::text)', [flowSlug]);
+}

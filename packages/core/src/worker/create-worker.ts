@@ -140,6 +140,7 @@ export function createWorker(input: CreateWorkerOptions): Worker {
       return;
     }
     const result = await pgflow.ensureFlowCompiled(sql, flow.slug, extractFlowShape(flow), compilation.allowDataLoss ?? false);
+    if (result.status !== 'mismatch' && flow.kind === 'job') await pgflow.markJob(sql, flow.slug);
     if (result.status === 'mismatch') {
       throw new PgflowError(
         'FLOW_SHAPE_MISMATCH',

@@ -1,0 +1,12 @@
+import { createRequire } from 'node:module';
+import { Command } from 'commander';
+import { registerCompileCommand } from './commands/compile.js';
+
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
+/** The `pgflow` command line; each command registers itself from its own module. */
+export function createProgram(): Command {
+  const program = new Command('pgflow').version(version).description('pgflow-ts command line');
+  registerCompileCommand(program);
+  return program;
+}

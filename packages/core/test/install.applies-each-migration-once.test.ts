@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { install, installedVersion, migrations } from '../src/index';
+import type { SqlClient } from '../src/sql/port';
+import { createPostgresJsClient } from '../src/sql/postgres-js';
+import { catalogFingerprint } from './helpers/catalog';
+import { createTestDatabase, type TestDatabase } from './helpers/db';
+
+describe('install on PostgreSQL', () => {
+  let db: TestDatabase;
+  let client: SqlClient;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    client = createPostgresJsClient(db.url);
+  });
+  afterAll(async () => {
+    await client?.end();
+    await db?.drop();
+  });
+
+  it('applies every migration in name order, then a second install applies nothing and changes nothing', async () => {
+    const files = migrations.map((m) => m.file);
+    expect(files.length).toBeGreaterThan(0);
+    expect(files).toEqual([...files].sort());
+    expect(await installedVersion(client)).toBeNull();
+
+    const progress: string[] = [];
+    const first = await install(client, {
+      onProgress: (p) => progress.push(`${p.status} ${p.file}`),
+    });
+    expect(first.applied).toEqual(files);
+    expect(first.skipped).toEqual([]);
+    expect(progress).toEqual(files.map((f) => `applied ${f}`));
+
+    const ledger = await client.query<{ version: string; name: string; checksum: string }>(
+      'select version, name, checksum from pgflow.schema_migrations order by version',
+    );
+    expect(ledger).toEqual(
+      migrations.map(({ version, name, checksum }) => ({ version, name, checksum })),
+    );
+    expect(await installedVersion(client)).toBe(migrations.at(-1)?.version);
+
+    const before = await catalogFingerprint(client);
+    const second = await install(client);
+    expect(second.applied).toEqual([]);
+    expect(second.skipped).toEqual(files);
+    expect(await catalogFingerprint(client)).toEqual(before);
+  });
+
+  it('reports the pgmq compatible layer, since this server has no pgmq extension', async () => {
+    const { pgmq } = await install(client);
+    expect(pgmq.flavour).toBe('compat');
+    const [ext] = await client.query<{ n: number }>(
+      "select count(*)::int as n from pg_extension where extname = 'pgmq'",
+    );
+    expect(ext?.n).toBe(0);
+  });
+});
