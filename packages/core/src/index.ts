@@ -34,5 +34,5 @@ export { TaskTimeoutError, WorkerStoppedError } from './worker/abort';
 export type { CreateWorkerOptions, Worker } from './worker/create-worker';
 export { createWorker } from './worker/create-worker';
 export type { WorkerState } from './worker/lifecycle';
-export { DEFAULT_RETRY, queueRetryDelay, validateRetryConfig } from './worker/queue-task';
 export type { QueueContext, QueueDefinition, RetryConfig } from './worker/queue-task';
+export { DEFAULT_RETRY, queueRetryDelay, validateRetryConfig } from './worker/queue-task';

@@ -185,6 +185,15 @@ export async function heartbeat(db: SqlExecutor, workerIds: readonly string[]): 
   return rows.some((r) => r.is_deprecated);
 }
 
+/** Sets `deprecated_at` (when unset): the workers stop claiming, as an operator's deprecation does. */
+export async function deprecateWorkers(db: SqlExecutor, workerIds: readonly string[]): Promise<void> {
+  await db.query(
+    `update pgflow.workers set deprecated_at = coalesce(deprecated_at, clock_timestamp())
+      where worker_id = any ($1::uuid[])`,
+    [workerIds],
+  );
+}
+
 export async function markWorkerStopped(db: SqlExecutor, workerId: string): Promise<void> {
   await db.query('select pgflow.mark_worker_stopped(worker_id => $1::uuid)', [workerId]);
 }

@@ -28,6 +28,11 @@ export interface CreateWorkerOptions extends Partial<WorkerOptions> {
   jobs?: readonly AnyFlow[];
   /** Plain pgmq queues to serve, one handler per raw message. */
   queues?: readonly QueueDefinition[];
+  /**
+   * `pgflow.workers.worker_id` of the first queue (e.g. Supabase's `SB_EXECUTION_ID`); other
+   * queues, and the first one when unset, get random UUIDs.
+   */
+  workerId?: string;
 }
 
 export interface Worker {
@@ -47,7 +52,7 @@ export interface Worker {
 }
 
 export function createWorker(input: CreateWorkerOptions): Worker {
-  const { sql, flows = [], jobs = [], queues = [], ...rest } = input;
+  const { sql, flows = [], jobs = [], queues = [], workerId: firstWorkerId, ...rest } = input;
   const options = resolveWorkerOptions(rest);
   const all = [...flows, ...jobs];
   if (all.length === 0 && queues.length === 0) {
@@ -78,7 +83,10 @@ export function createWorker(input: CreateWorkerOptions): Worker {
   const slots = createSlots(options.maxConcurrent);
   const shutdown = new AbortController();
   const workerIds = new Map(
-    [...bySlug.keys(), ...rawQueues.keys()].map((name) => [name, globalThis.crypto.randomUUID()]),
+    [...bySlug.keys(), ...rawQueues.keys()].map((name, i) => [
+      name,
+      (i === 0 && firstWorkerId) || globalThis.crypto.randomUUID(),
+    ]),
   );
   const ids = [...workerIds.values()];
   const flowInputs = createFlowInputs(sql);
@@ -227,6 +235,11 @@ export function createWorker(input: CreateWorkerOptions): Worker {
 
   async function shutdownSequence() {
     lifecycle.to('stopping');
+    // Deprecated = no longer claiming: ensure_workers counts this worker as gone right away and
+    // can start a replacement while in-flight tasks finish here.
+    await pgflow.deprecateWorkers(sql, ids).catch((error) => {
+      events.emit('worker:error', { error, during: 'deprecating worker rows' });
+    });
     for (const poller of pollers) poller.stop();
     await Promise.all(pollers.map((p) => p.done));
     for (const timer of timers) clearInterval(timer);
