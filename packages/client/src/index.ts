@@ -1,0 +1,2 @@
+// Public surface of @pgflow-ts/client: nothing exported yet.
+export {};

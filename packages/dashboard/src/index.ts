@@ -1,0 +1,2 @@
+// Public surface of @pgflow-ts/dashboard: nothing exported yet.
+export {};
