@@ -9,7 +9,9 @@ export const MAX_RETRY_DELAY_SECONDS = 2_147_483_647;
 
 export function retryDelaySeconds(baseDelay: number, attempt: number): number {
   const delay = Math.floor(baseDelay * 2 ** attempt);
-  return Number.isFinite(delay) ? Math.min(Math.max(delay, 0), MAX_RETRY_DELAY_SECONDS) : MAX_RETRY_DELAY_SECONDS;
+  return Number.isFinite(delay)
+    ? Math.min(Math.max(delay, 0), MAX_RETRY_DELAY_SECONDS)
+    : MAX_RETRY_DELAY_SECONDS;
 }
 
 /** create_flow's defaults, used when neither the step nor the flow sets an option. */

@@ -1,4 +1,8 @@
-import { InMemorySpanExporter, SimpleSpanProcessor, BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
+import {
+  BasicTracerProvider,
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
 import { describe, expect, it } from 'vitest';
 import { createEventEmitter } from '../src/telemetry/events';
 import { instrumentWorker } from '../src/telemetry/otel';
@@ -8,17 +12,32 @@ const base = { queue: 'f', flowSlug: 'f', runId: 'r1', stepSlug: 's', taskIndex:
 describe('OpenTelemetry bridge', () => {
   it('makes one span per task attempt, with an error status on failure', () => {
     const exporter = new InMemorySpanExporter();
-    const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+    const provider = new BasicTracerProvider({
+      spanProcessors: [new SimpleSpanProcessor(exporter)],
+    });
     const events = createEventEmitter();
     const recorded: Array<[string, number, Record<string, string>]> = [];
     const meter = {
-      createCounter: (name: string) => ({ add: (n: number, l: Record<string, string>) => recorded.push([name, n, l]) }),
-      createHistogram: (name: string) => ({ record: (n: number, l: Record<string, string>) => recorded.push([name, n, l]) }),
+      createCounter: (name: string) => ({
+        add: (n: number, l: Record<string, string>) => recorded.push([name, n, l]),
+      }),
+      createHistogram: (name: string) => ({
+        record: (n: number, l: Record<string, string>) => recorded.push([name, n, l]),
+      }),
     };
-    const off = instrumentWorker({ events }, { tracer: provider.getTracer('t'), meter: meter as never });
+    const off = instrumentWorker(
+      { events },
+      { tracer: provider.getTracer('t'), meter: meter as never },
+    );
 
     events.emit('task:started', { ...base, attempt: 1 });
-    events.emit('task:retry', { ...base, attempt: 1, durationMs: 5, error: 'TypeError: boom\n at x', delaySeconds: 2 });
+    events.emit('task:retry', {
+      ...base,
+      attempt: 1,
+      durationMs: 5,
+      error: 'TypeError: boom\n at x',
+      delaySeconds: 2,
+    });
     events.emit('task:started', { ...base, attempt: 2 });
     events.emit('task:completed', { ...base, attempt: 2, durationMs: 7 });
     events.emit('run:completed', { runId: 'r1', flowSlug: 'f', durationMs: 20 });

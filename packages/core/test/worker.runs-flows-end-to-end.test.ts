@@ -7,7 +7,9 @@ const Diamond = new Flow<{ n: number }>({ slug: 'diamond' })
   .step({ slug: 'root' }, (input) => input.n)
   .step({ slug: 'left', dependsOn: ['root'] }, (deps) => deps.root + 1)
   .step({ slug: 'right', dependsOn: ['root'] }, (deps) => deps.root * 10)
-  .step({ slug: 'join', dependsOn: ['left', 'right'] }, (deps) => ({ sum: deps.left + deps.right }));
+  .step({ slug: 'join', dependsOn: ['left', 'right'] }, (deps) => ({
+    sum: deps.left + deps.right,
+  }));
 
 const Squares = new Flow<number[]>({ slug: 'squares' }).map({ slug: 'sq' }, (n) => n * n);
 
@@ -65,7 +67,15 @@ describe('worker: flows and jobs end to end', () => {
       maxConcurrent: 20,
       stalledCheckIntervalMs: 0,
     });
-    for (const name of ['worker:started', 'task:started', 'task:completed', 'task:retry', 'task:failed', 'run:completed', 'run:failed'] as const) {
+    for (const name of [
+      'worker:started',
+      'task:started',
+      'task:completed',
+      'task:retry',
+      'task:failed',
+      'run:completed',
+      'run:failed',
+    ] as const) {
       worker.events.on(name, () => events.push(name));
     }
     await worker.start();
@@ -102,7 +112,11 @@ describe('worker: flows and jobs end to end', () => {
     const run = await startFlowSync(db.client, Branches, { kind: 'a' });
     expect(run.status).toBe('completed');
     expect(run.output).toEqual({ always: { sawA: true } });
-    const states = await db.client.query<{ step_slug: string; status: string; skip_reason: string | null }>(
+    const states = await db.client.query<{
+      step_slug: string;
+      status: string;
+      skip_reason: string | null;
+    }>(
       'select step_slug, status, skip_reason from pgflow.step_states where run_id = $1::uuid order by step_slug',
       [run.run_id],
     );
@@ -182,14 +196,24 @@ describe('worker: flows and jobs end to end', () => {
       return row;
     });
     expect(done.output).toEqual({ job: { sent: 'a@example.com' } });
-    const marked = await db.client.query("select flow_slug from pgflow.jobs where flow_slug = 'email'");
+    const marked = await db.client.query(
+      "select flow_slug from pgflow.jobs where flow_slug = 'email'",
+    );
     expect(marked).toHaveLength(1);
     expect(new Date(done.started_at).getTime() - enqueued).toBeGreaterThanOrEqual(1500);
   });
 
   it('emitted every telemetry event kind along the way', () => {
     expect(new Set(events)).toEqual(
-      new Set(['worker:started', 'task:started', 'task:completed', 'task:retry', 'task:failed', 'run:completed', 'run:failed']),
+      new Set([
+        'worker:started',
+        'task:started',
+        'task:completed',
+        'task:retry',
+        'task:failed',
+        'run:completed',
+        'run:failed',
+      ]),
     );
   });
 

@@ -43,8 +43,11 @@ describe('worker: plain pgmq queues', () => {
     const id = await pgmq.send(db.client, 'emails', { to: 'x@example.com' });
     await eventually(async () => seen.length === 1);
     expect(seen).toEqual([{ to: 'x@example.com' }]);
-    const archived = await eventually(async () =>
-      (await db.client.query('select msg_id from pgmq.a_emails where msg_id = $1::bigint', [id]))[0],
+    const archived = await eventually(
+      async () =>
+        (
+          await db.client.query('select msg_id from pgmq.a_emails where msg_id = $1::bigint', [id])
+        )[0],
     );
     expect(archived).toBeTruthy();
   });
@@ -69,15 +72,20 @@ describe('worker: plain pgmq queues', () => {
     const id = await pgmq.send(db.client, 'slow', {});
     const row = await eventually(
       async () =>
-        (await db.client.query<{ read_ct: number }>('select read_ct from pgmq.a_slow where msg_id = $1::bigint', [id]))[0],
+        (
+          await db.client.query<{ read_ct: number }>(
+            'select read_ct from pgmq.a_slow where msg_id = $1::bigint',
+            [id],
+          )
+        )[0],
     );
     expect(row.read_ct).toBe(1);
   });
 
   it('rejects a bad retry config with the documented text', () => {
-    expect(() => validateRetryConfig({ strategy: 'fixed', limit: 1, baseDelay: 1, maxDelay: 5 } as never)).toThrow(
-      'maxDelay is only valid for exponential strategy',
-    );
+    expect(() =>
+      validateRetryConfig({ strategy: 'fixed', limit: 1, baseDelay: 1, maxDelay: 5 } as never),
+    ).toThrow('maxDelay is only valid for exponential strategy');
     expect(() => validateRetryConfig({ strategy: 'exponential', limit: 51, baseDelay: 1 })).toThrow(
       'For exponential strategy, limit must not exceed 50 to prevent calculation overflow',
     );

@@ -9,7 +9,10 @@ import { sqlLiteral } from './sql.js';
  * @example compileFlow(flow).join('\n')
  */
 export function compileFlow(flow: AnyFlow): string[] {
-  const statements = [compileCreateFlow(flow), ...flow.stepOrder.map((slug) => compileAddStep(flow, slug))];
+  const statements = [
+    compileCreateFlow(flow),
+    ...flow.stepOrder.map((slug) => compileAddStep(flow, slug)),
+  ];
   if (flow.kind === 'job') statements.push(`SELECT pgflow.mark_job(${sqlLiteral(flow.slug)});`);
   return statements;
 }

@@ -2,9 +2,15 @@
  * @pgflow-ts/worker-node: the core worker on Node. It resolves the connection, owns the pool it
  * creates, and turns SIGTERM/SIGINT into a graceful stop. Everything else is core.
  */
-import { type CreateWorkerOptions, PgflowError, type SqlClient, type Worker, createWorker } from '@pgflow-ts/core';
+import {
+  type CreateWorkerOptions,
+  createWorker,
+  PgflowError,
+  type SqlClient,
+  type Worker,
+} from '@pgflow-ts/core';
 import { createPostgresJsClient } from '@pgflow-ts/core/postgres-js';
-import postgres from 'postgres';
+import type postgres from 'postgres';
 
 export interface StartWorkerOptions extends Omit<CreateWorkerOptions, 'sql'> {
   /** Connection URL. Falls back to env `PGFLOW_DATABASE_URL`, then `DATABASE_URL`. */
@@ -30,7 +36,12 @@ export interface NodeWorker extends Worker {
 export async function startWorker(options: StartWorkerOptions): Promise<NodeWorker> {
   const { connection, sql, maxPgConnections, handleSignals = true, ...rest } = options;
   const env = options.env ?? { ...process.env };
-  const { client, owned } = resolveClient(sql, connection, env, maxPgConnections ?? (rest.maxConcurrent ?? 10) + 3);
+  const { client, owned } = resolveClient(
+    sql,
+    connection,
+    env,
+    maxPgConnections ?? (rest.maxConcurrent ?? 10) + 3,
+  );
   const worker = createWorker({ ...rest, env, sql: client });
 
   const onSignal = () => {
@@ -72,7 +83,8 @@ function resolveClient(
   env: Record<string, string | undefined>,
   max: number,
 ): { client: SqlClient; owned: boolean } {
-  if (sql && 'query' in sql && 'listen' in sql && 'transaction' in sql) return { client: sql, owned: false };
+  if (sql && 'query' in sql && 'listen' in sql && 'transaction' in sql)
+    return { client: sql, owned: false };
   if (sql) return { client: createPostgresJsClient(sql as postgres.Sql), owned: false };
   const url = connection ?? env.PGFLOW_DATABASE_URL ?? env.DATABASE_URL;
   if (!url) {
@@ -84,5 +96,5 @@ function resolveClient(
   return { client: createPostgresJsClient(url, { postgres: { max } }), owned: true };
 }
 
-export { createWorker } from '@pgflow-ts/core';
 export type { Worker, WorkerOptions } from '@pgflow-ts/core';
+export { createWorker } from '@pgflow-ts/core';

@@ -1,6 +1,6 @@
-import type { Command } from 'commander';
 import { install } from '@pgflow-ts/core';
 import { createPostgresJsClient } from '@pgflow-ts/core/postgres-js';
+import type { Command } from 'commander';
 
 /** `pgflow migrate`: applies the bundled migrations (idempotent), printing each file. */
 export function registerMigrateCommand(program: Command): void {
@@ -8,17 +8,28 @@ export function registerMigrateCommand(program: Command): void {
     .command('migrate')
     .alias('install')
     .description('Install or upgrade the pgflow schema (and pgmq, when missing) in a database')
-    .option('--connection <url>', 'database URL (default: $PGFLOW_DATABASE_URL, then $DATABASE_URL)')
+    .option(
+      '--connection <url>',
+      'database URL (default: $PGFLOW_DATABASE_URL, then $DATABASE_URL)',
+    )
     .action(async (options: { connection?: string }) => {
       const url = options.connection ?? process.env.PGFLOW_DATABASE_URL ?? process.env.DATABASE_URL;
-      if (!url) throw new Error('No database: pass --connection <url> or set PGFLOW_DATABASE_URL or DATABASE_URL.');
+      if (!url)
+        throw new Error(
+          'No database: pass --connection <url> or set PGFLOW_DATABASE_URL or DATABASE_URL.',
+        );
       const client = createPostgresJsClient(url);
       try {
         const result = await install(client, {
-          onProgress: (p) => console.log(`[${p.index}/${p.total}] ${p.status.padEnd(7)} ${p.file} (${p.durationMs} ms)`),
+          onProgress: (p) =>
+            console.log(
+              `[${p.index}/${p.total}] ${p.status.padEnd(7)} ${p.file} (${p.durationMs} ms)`,
+            ),
         });
         const pgmq = `${result.pgmq.flavour}${result.pgmq.version ? ` ${result.pgmq.version}` : ''}`;
-        console.log(`pgflow schema is up to date: ${result.applied.length} applied, ${result.skipped.length} already there; pgmq: ${pgmq}`);
+        console.log(
+          `pgflow schema is up to date: ${result.applied.length} applied, ${result.skipped.length} already there; pgmq: ${pgmq}`,
+        );
       } finally {
         await client.end();
       }

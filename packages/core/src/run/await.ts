@@ -5,7 +5,7 @@
  * notification lost to a reconnect.
  */
 import { PgflowError } from '../errors';
-import { type RunRow, getRun } from '../sql/pgflow';
+import { getRun, type RunRow } from '../sql/pgflow';
 import type { SqlClient } from '../sql/port';
 import { type FlowRef, type InputOf, type StartOptions, startFlow } from './start';
 
@@ -21,7 +21,11 @@ export function runChannel(runId: string): string {
 }
 
 /** Resolves with the run once it is completed or failed. */
-export async function waitForRun(db: SqlClient, runId: string, options: WaitOptions = {}): Promise<RunRow> {
+export async function waitForRun(
+  db: SqlClient,
+  runId: string,
+  options: WaitOptions = {},
+): Promise<RunRow> {
   return waitWith(db, runId, options, async () => {});
 }
 

@@ -44,7 +44,10 @@ export async function enqueue<F extends FlowRef>(
 ): Promise<RunRow> {
   const delay = options.delay ?? 0;
   if (!Number.isInteger(delay) || delay < 0) {
-    throw new PgflowError('INVALID_OPTION', `delay must be a whole number of seconds >= 0, got: ${delay}`);
+    throw new PgflowError(
+      'INVALID_OPTION',
+      `delay must be a whole number of seconds >= 0, got: ${delay}`,
+    );
   }
   const [run] = await db.query<RunRow>(
     `select * from pgflow.enqueue_job(flow_slug => $1::text, input => $2::text::jsonb,

@@ -186,7 +186,10 @@ export async function heartbeat(db: SqlExecutor, workerIds: readonly string[]): 
 }
 
 /** Sets `deprecated_at` (when unset): the workers stop claiming, as an operator's deprecation does. */
-export async function deprecateWorkers(db: SqlExecutor, workerIds: readonly string[]): Promise<void> {
+export async function deprecateWorkers(
+  db: SqlExecutor,
+  workerIds: readonly string[],
+): Promise<void> {
   await db.query(
     `update pgflow.workers set deprecated_at = coalesce(deprecated_at, clock_timestamp())
       where worker_id = any ($1::uuid[])`,

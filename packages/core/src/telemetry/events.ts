@@ -43,7 +43,10 @@ export function createEventEmitter(): WorkerEventEmitter {
   return {
     on(name, listener) {
       let set = listeners.get(name);
-      if (!set) listeners.set(name, (set = new Set()));
+      if (!set) {
+        set = new Set();
+        listeners.set(name, set);
+      }
       set.add(listener as (payload: never) => void);
       return () => set.delete(listener as (payload: never) => void);
     },

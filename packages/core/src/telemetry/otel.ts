@@ -31,7 +31,10 @@ export function instrumentWorker(
 ): () => void {
   const spans = new Map<string, Span>();
   const tasks = meter?.createCounter('pgflow.tasks', { description: 'Task attempts by outcome' });
-  const durations = meter?.createHistogram('pgflow.task.duration', { unit: 'ms', description: 'Task attempt duration' });
+  const durations = meter?.createHistogram('pgflow.task.duration', {
+    unit: 'ms',
+    description: 'Task attempt duration',
+  });
   const runs = meter?.createCounter('pgflow.runs', { description: 'Runs ended, by outcome' });
 
   const settle = (e: TaskEventBase & { durationMs: number }, outcome: string, error?: string) => {
@@ -66,7 +69,9 @@ export function instrumentWorker(
     worker.events.on('task:completed', (e) => settle(e, 'completed')),
     worker.events.on('task:retry', (e) => settle(e, 'retry', e.error)),
     worker.events.on('task:failed', (e) => settle(e, 'failed', e.error)),
-    worker.events.on('run:completed', (e) => runs?.add(1, { flow: e.flowSlug, outcome: 'completed' })),
+    worker.events.on('run:completed', (e) =>
+      runs?.add(1, { flow: e.flowSlug, outcome: 'completed' }),
+    ),
     worker.events.on('run:failed', (e) => runs?.add(1, { flow: e.flowSlug, outcome: 'failed' })),
   ];
   return () => {

@@ -12,7 +12,9 @@ export class TaskTimeoutError extends Error {
 export class WorkerStoppedError extends Error {
   override readonly name = 'WorkerStoppedError';
   constructor() {
-    super('The worker stopped before the task finished; the task is failed so that it can be retried');
+    super(
+      'The worker stopped before the task finished; the task is failed so that it can be retried',
+    );
   }
 }
 

@@ -5,18 +5,18 @@
  */
 import { type AnyFlow, extractFlowShape } from '@pgflow-ts/dsl';
 import { PgflowError } from '../errors';
-import { type WorkerOptions, resolveWorkerOptions } from '../options';
+import { resolveWorkerOptions, type WorkerOptions } from '../options';
 import * as pgflow from '../sql/pgflow';
 import * as pgmq from '../sql/pgmq';
 import type { SqlClient } from '../sql/port';
-import { type WorkerEventEmitter, createEventEmitter } from '../telemetry/events';
+import { createEventEmitter, type WorkerEventEmitter } from '../telemetry/events';
 import { WorkerStoppedError } from './abort';
 import { type ClaimedTask, executeTask } from './executor';
 import { createFlowInputs } from './flow-input';
-import { type WorkerState, createLifecycle } from './lifecycle';
+import { createLifecycle, type WorkerState } from './lifecycle';
 import { type Poller, type PollerConfig, startPoller } from './poller';
-import { type QueueDefinition, executeQueueMessage, validateRetryConfig } from './queue-task';
-import { type WakeSignal, createNotifySignal, createPollingSignal } from './signals';
+import { executeQueueMessage, type QueueDefinition, validateRetryConfig } from './queue-task';
+import { createNotifySignal, createPollingSignal, type WakeSignal } from './signals';
 import { createSlots } from './slots';
 
 export interface CreateWorkerOptions extends Partial<WorkerOptions> {
@@ -65,7 +65,10 @@ export function createWorker(input: CreateWorkerOptions): Worker {
   const rawQueues = new Map<string, QueueDefinition>();
   const claimName = (name: string) => {
     if (bySlug.has(name) || rawQueues.has(name)) {
-      throw new PgflowError('INVALID_OPTION', `Queue "${name}" is given twice; each flow, job or queue must be unique`);
+      throw new PgflowError(
+        'INVALID_OPTION',
+        `Queue "${name}" is given twice; each flow, job or queue must be unique`,
+      );
     }
   };
   for (const flow of all) {
@@ -109,7 +112,11 @@ export function createWorker(input: CreateWorkerOptions): Worker {
     const msgIds = messages.map((m) => Number(m.msg_id));
     const tasks = await pgflow.startTasks(sql, queue, msgIds, workerId);
     if (tasks.length === 0) return [];
-    const attempts = await pgflow.taskAttempts(sql, queue, tasks.map((t) => Number(t.msg_id)));
+    const attempts = await pgflow.taskAttempts(
+      sql,
+      queue,
+      tasks.map((t) => Number(t.msg_id)),
+    );
     const byId = new Map(messages.map((m) => [Number(m.msg_id), m]));
     return tasks.map((task) => ({
       task,
@@ -120,7 +127,10 @@ export function createWorker(input: CreateWorkerOptions): Worker {
   }
 
   /** How one queue claims and runs its units: flow tasks, or raw messages of a plain queue. */
-  function unitsOf(queue: string, workerId: string): Pick<PollerConfig<unknown>, 'claim' | 'execute'> {
+  function unitsOf(
+    queue: string,
+    workerId: string,
+  ): Pick<PollerConfig<unknown>, 'claim' | 'execute'> {
     const def = rawQueues.get(queue);
     if (def) {
       const deps = { db: sql, events, env, shutdownSignal: shutdown.signal, workerId };
@@ -129,7 +139,16 @@ export function createWorker(input: CreateWorkerOptions): Worker {
         execute: (message) => executeQueueMessage(deps, def, message as pgmq.MessageRow),
       };
     }
-    const deps = { db: sql, flows: bySlug, flowInputs, events, env, workerConfig, shutdownSignal: shutdown.signal, reportedRuns };
+    const deps = {
+      db: sql,
+      flows: bySlug,
+      flowInputs,
+      events,
+      env,
+      workerConfig,
+      shutdownSignal: shutdown.signal,
+      reportedRuns,
+    };
     return {
       claim: (qty: number) => claim(queue, workerId, qty),
       execute: (unit) => executeTask(deps, unit as ClaimedTask),
@@ -138,7 +157,9 @@ export function createWorker(input: CreateWorkerOptions): Worker {
 
   async function checkFlow(flow: AnyFlow) {
     if (compilation === false) {
-      const rows = await sql.query('select 1 from pgflow.flows where flow_slug = $1::text', [flow.slug]);
+      const rows = await sql.query('select 1 from pgflow.flows where flow_slug = $1::text', [
+        flow.slug,
+      ]);
       if (rows.length === 0) {
         throw new PgflowError(
           'FLOW_NOT_COMPILED',
@@ -147,7 +168,12 @@ export function createWorker(input: CreateWorkerOptions): Worker {
       }
       return;
     }
-    const result = await pgflow.ensureFlowCompiled(sql, flow.slug, extractFlowShape(flow), compilation.allowDataLoss ?? false);
+    const result = await pgflow.ensureFlowCompiled(
+      sql,
+      flow.slug,
+      extractFlowShape(flow),
+      compilation.allowDataLoss ?? false,
+    );
     if (result.status !== 'mismatch' && flow.kind === 'job') await pgflow.markJob(sql, flow.slug);
     if (result.status === 'mismatch') {
       throw new PgflowError(
@@ -191,7 +217,9 @@ export function createWorker(input: CreateWorkerOptions): Worker {
         return createNotifySignal(sql, pgmq.insertChannel(queue));
       }
       events.emit('worker:error', {
-        error: new Error('pgmq has no enable_notify_insert (needs pgmq >= 1.8 or our layer); polling instead'),
+        error: new Error(
+          'pgmq has no enable_notify_insert (needs pgmq >= 1.8 or our layer); polling instead',
+        ),
         during: 'notify setup',
       });
     }
@@ -205,7 +233,11 @@ export function createWorker(input: CreateWorkerOptions): Worker {
     for (const flow of bySlug.values()) await checkFlow(flow);
     for (const queue of rawQueues.keys()) await pgmq.createQueue(sql, queue);
     for (const [queue, workerId] of workerIds) {
-      await pgflow.registerWorker(sql, { workerId, queueName: queue, functionName: options.functionName });
+      await pgflow.registerWorker(sql, {
+        workerId,
+        queueName: queue,
+        functionName: options.functionName,
+      });
     }
     const notifyMode = options.signal === 'notify';
     for (const [queue, workerId] of workerIds) {
@@ -228,9 +260,14 @@ export function createWorker(input: CreateWorkerOptions): Worker {
       );
     }
     timers.push(setInterval(heartbeat, options.heartbeatIntervalMs));
-    if (options.stalledCheckIntervalMs > 0) timers.push(setInterval(requeueStalled, options.stalledCheckIntervalMs));
+    if (options.stalledCheckIntervalMs > 0)
+      timers.push(setInterval(requeueStalled, options.stalledCheckIntervalMs));
     lifecycle.to('running');
-    events.emit('worker:started', { workerIds: ids, queues: [...workerIds.keys()], functionName: options.functionName });
+    events.emit('worker:started', {
+      workerIds: ids,
+      queues: [...workerIds.keys()],
+      functionName: options.functionName,
+    });
   }
 
   async function shutdownSequence() {

@@ -3,16 +3,17 @@
  * through an AbortSignal, and settles the task in SQL as soon as it finishes (complete_task or
  * fail_task), never waiting for other tasks of the batch.
  */
-import { assertJsonOutput } from '@pgflow-ts/dsl';
+
 import type { AnyFlow } from '@pgflow-ts/dsl';
+import { assertJsonOutput } from '@pgflow-ts/dsl';
 import { serializeError } from '../errors';
 import { resolveStepOptions, retryDelaySeconds } from '../retry';
-import { completeTask, failTask, getRun } from '../sql/pgflow';
 import type { StepTaskRow } from '../sql/pgflow';
+import { completeTask, failTask, getRun } from '../sql/pgflow';
 import type { MessageRow } from '../sql/pgmq';
 import type { SqlExecutor } from '../sql/port';
 import type { WorkerEventEmitter } from '../telemetry/events';
-import { TaskTimeoutError, raceAbort } from './abort';
+import { raceAbort, TaskTimeoutError } from './abort';
 import type { FlowInputs } from './flow-input';
 
 export interface ClaimedTask {
@@ -55,10 +56,15 @@ export async function executeTask(deps: ExecutorDeps, claimed: ClaimedTask): Pro
   const controller = new AbortController();
   const onShutdown = () => controller.abort(deps.shutdownSignal.reason);
   deps.shutdownSignal.addEventListener('abort', onShutdown, { once: true });
-  const timer = setTimeout(() => controller.abort(new TaskTimeoutError(options.timeout)), options.timeout * 1000);
+  const timer = setTimeout(
+    () => controller.abort(new TaskTimeoutError(options.timeout)),
+    options.timeout * 1000,
+  );
 
   const input =
-    step.stepType === 'map' || step.dependencies.length > 0 ? task.input : (task.flow_input ?? task.input);
+    step.stepType === 'map' || step.dependencies.length > 0
+      ? task.input
+      : (task.flow_input ?? task.input);
   const context = {
     env: deps.env,
     shutdownSignal: controller.signal,

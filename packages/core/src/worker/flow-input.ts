@@ -19,7 +19,8 @@ export function createFlowInputs(db: SqlExecutor, capacity = 500): FlowInputs {
       if (entry) {
         cache.delete(runId);
       } else {
-        entry = known !== undefined && known !== null ? Promise.resolve(known) : getRunInput(db, runId);
+        entry =
+          known !== undefined && known !== null ? Promise.resolve(known) : getRunInput(db, runId);
         entry.catch(() => cache.delete(runId));
       }
       cache.set(runId, entry);

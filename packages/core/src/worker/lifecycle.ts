@@ -7,7 +7,13 @@
  * sets `pgflow.workers.deprecated_at` (seen by the heartbeat): the worker stops claiming and then
  * stops; `stopping` waits for in-flight tasks; `stopped` is final.
  */
-export type WorkerState = 'created' | 'starting' | 'running' | 'deprecated' | 'stopping' | 'stopped';
+export type WorkerState =
+  | 'created'
+  | 'starting'
+  | 'running'
+  | 'deprecated'
+  | 'stopping'
+  | 'stopped';
 
 const NEXT: Record<WorkerState, readonly WorkerState[]> = {
   created: ['starting', 'stopped'],

@@ -64,11 +64,13 @@ export function validateRetryConfig(retry: RetryConfig): void {
     if ('maxDelay' in retry) fail('maxDelay is only valid for exponential strategy');
     return;
   }
-  if (retry.limit > 50) fail('For exponential strategy, limit must not exceed 50 to prevent calculation overflow');
+  if (retry.limit > 50)
+    fail('For exponential strategy, limit must not exceed 50 to prevent calculation overflow');
   if (retry.maxDelay !== undefined) {
     if (!Number.isInteger(retry.maxDelay)) fail('maxDelay must be an integer');
     if (retry.maxDelay <= 0) fail('maxDelay must be greater than 0');
-    if (retry.maxDelay < retry.baseDelay) fail('maxDelay must be greater than or equal to baseDelay');
+    if (retry.maxDelay < retry.baseDelay)
+      fail('maxDelay must be greater than or equal to baseDelay');
     if (retry.maxDelay > MAX_SECONDS) fail(`maxDelay must not exceed ${MAX_SECONDS} seconds`);
   }
 }
@@ -103,17 +105,28 @@ export async function executeQueueMessage(
     attempt: message.read_ct,
     workerId: deps.workerId,
   };
-  const renew = setInterval(() => {
-    pgmq.setVt(deps.db, def.queue, msgId, vt).catch((error) => {
-      deps.events.emit('worker:error', { error, during: `set_vt of ${def.queue}` });
-    });
-  }, (vt * 1000) / 2);
-  const context = { env: deps.env, signal: deps.shutdownSignal, shutdownSignal: deps.shutdownSignal, rawMessage: message };
+  const renew = setInterval(
+    () => {
+      pgmq.setVt(deps.db, def.queue, msgId, vt).catch((error) => {
+        deps.events.emit('worker:error', { error, during: `set_vt of ${def.queue}` });
+      });
+    },
+    (vt * 1000) / 2,
+  );
+  const context = {
+    env: deps.env,
+    signal: deps.shutdownSignal,
+    shutdownSignal: deps.shutdownSignal,
+    rawMessage: message,
+  };
 
   deps.events.emit('task:started', base);
   const started = Date.now();
   try {
-    await raceAbort(Promise.resolve().then(() => def.handler(message.message, context)), deps.shutdownSignal);
+    await raceAbort(
+      Promise.resolve().then(() => def.handler(message.message, context)),
+      deps.shutdownSignal,
+    );
     clearInterval(renew);
     await pgmq.archive(deps.db, def.queue, msgId);
     deps.events.emit('task:completed', { ...base, durationMs: Date.now() - started });
@@ -133,8 +146,16 @@ export async function executeQueueMessage(
 }
 
 /** Records the error in the message headers, then archives it (one statement per step). */
-async function archiveWithError(db: SqlExecutor, queue: string, msgId: number, error: string): Promise<void> {
-  const [row] = await db.query<{ table: string }>(`select pgmq.format_table_name($1::text, 'q') as "table"`, [queue]);
+async function archiveWithError(
+  db: SqlExecutor,
+  queue: string,
+  msgId: number,
+  error: string,
+): Promise<void> {
+  const [row] = await db.query<{ table: string }>(
+    `select pgmq.format_table_name($1::text, 'q') as "table"`,
+    [queue],
+  );
   const table = `pgmq.${quoteIdent(row?.table ?? '')}`;
   await db.query(
     `update ${table} set headers = coalesce(headers, '{}'::jsonb)

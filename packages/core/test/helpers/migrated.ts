@@ -1,7 +1,7 @@
 import { install } from '../../src/install';
-import { createPostgresJsClient } from '../../src/sql/postgres-js';
 import type { SqlClient } from '../../src/sql/port';
-import { type TestDatabase, createTestDatabase } from './db';
+import { createPostgresJsClient } from '../../src/sql/postgres-js';
+import { createTestDatabase, type TestDatabase } from './db';
 
 export interface MigratedDatabase extends TestDatabase {
   readonly client: SqlClient;
@@ -25,7 +25,11 @@ export async function createMigratedDatabase(max = 20): Promise<MigratedDatabase
 }
 
 /** Polls `check` until it returns a truthy value or `timeoutMs` passes (test helper only). */
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 20_000, everyMs = 50): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T>,
+  timeoutMs = 20_000,
+  everyMs = 50,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
