@@ -7,6 +7,7 @@
  * - FLOW_SHAPE_MISMATCH: a flow in the database differs from its definition.
  * - FLOW_NOT_COMPILED: a flow is not in the database and startup compilation is off.
  * - RUN_TIMEOUT: a run did not finish within the time the caller waited for it.
+ * - SCHEMA_MISSING: the database has no pgflow schema (or an outdated one): run the migrations.
  */
 export type PgflowErrorCode =
   | 'MIGRATION_CHECKSUM_MISMATCH'
@@ -15,7 +16,8 @@ export type PgflowErrorCode =
   | 'INVALID_OPTION'
   | 'FLOW_SHAPE_MISMATCH'
   | 'FLOW_NOT_COMPILED'
-  | 'RUN_TIMEOUT';
+  | 'RUN_TIMEOUT'
+  | 'SCHEMA_MISSING';
 
 /** An error raised by pgflow-ts itself: a stable `code`, a message that names the fix, a `cause`. */
 export class PgflowError extends Error {

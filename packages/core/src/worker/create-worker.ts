@@ -229,7 +229,9 @@ export function createWorker(input: CreateWorkerOptions): Worker {
   async function start() {
     lifecycle.to('starting');
     startedAt = Date.now();
-    await pgflow.trackWorkerFunction(sql, options.functionName);
+    await pgflow.trackWorkerFunction(sql, options.functionName).catch((error) => {
+      throw schemaMissing(error) ?? error;
+    });
     for (const flow of bySlug.values()) await checkFlow(flow);
     for (const queue of rawQueues.keys()) await pgmq.createQueue(sql, queue);
     for (const [queue, workerId] of workerIds) {
@@ -346,4 +348,15 @@ function boundedSet(capacity: number) {
       if (set.size > capacity) set.delete(set.values().next().value as string);
     },
   };
+}
+
+/** A clearer error when the database has no (or an old) pgflow schema. */
+function schemaMissing(error: unknown): PgflowError | undefined {
+  const code = (error as { code?: string }).code;
+  if (code !== '3F000' && code !== '42883' && code !== '42P01') return undefined;
+  return new PgflowError(
+    'SCHEMA_MISSING',
+    `The database has no pgflow schema, or an outdated one (${(error as Error).message}). Install it with \`npx pgflow migrate\` (or apply supabase/migrations), then start the worker again.`,
+    { cause: error },
+  );
 }
