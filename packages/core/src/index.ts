@@ -18,9 +18,11 @@ export { DEFAULTS as WORKER_DEFAULTS, resolveWorkerOptions } from './options';
 export { MAX_RETRY_DELAY_SECONDS, resolveStepOptions, retryDelaySeconds } from './retry';
 export type { WaitOptions } from './run/await';
 export { runChannel, startFlowSync, waitForRun } from './run/await';
+export type { Pgflow } from './run/client';
+export { createPgflow } from './run/client';
 export type { RunRow, RunWithStates, StepStateRow } from './run/get';
 export { getRun, getRunWithStates } from './run/get';
-export type { EnqueueOptions, FlowRef, InputOf, StartOptions } from './run/start';
+export type { EnqueueOptions, FlowRef, InputOf, OutputOf, RunOf, StartOptions } from './run/start';
 export { enqueue, startFlow } from './run/start';
 export type { SqlClient, SqlExecutor, SqlSubscription } from './sql/port';
 export type {

@@ -1,6 +1,13 @@
 import { Flow, Job } from '@pgflow-ts/dsl';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorker, enqueue, startFlow, startFlowSync, type Worker } from '../src/index';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import {
+  createPgflow,
+  createWorker,
+  enqueue,
+  startFlow,
+  startFlowSync,
+  type Worker,
+} from '../src/index';
 import { createMigratedDatabase, eventually, type MigratedDatabase } from './helpers/migrated';
 
 const Diamond = new Flow<{ n: number }>({ slug: 'diamond' })
@@ -86,14 +93,14 @@ describe('worker: flows and jobs end to end', () => {
   });
 
   it('runs a diamond: both branches see root, the join sees both', async () => {
-    const run = await startFlowSync(db.client, Diamond, { n: 4 }, { timeoutMs: 20_000 });
+    const run = await startFlowSync(db.client, Diamond, { n: 4 }, { timeout: 20 });
     expect(run.status).toBe('completed');
     expect(run.output).toEqual({ join: { sum: 45 } });
   });
 
   it('maps over a root array of 1000 items and keeps the order', async () => {
     const input = Array.from({ length: 1000 }, (_, i) => i);
-    const run = await startFlowSync(db.client, Squares, input, { timeoutMs: 60_000 });
+    const run = await startFlowSync(db.client, Squares, input, { timeout: 60 });
     expect(run.status).toBe('completed');
     expect(run.output).toEqual({ sq: input.map((n) => n * n) });
   });
@@ -131,7 +138,7 @@ describe('worker: flows and jobs end to end', () => {
   it('retries a failed task after floor(baseDelay * 2^attempt) seconds and then succeeds', async () => {
     attemptsSeen = [];
     const started = Date.now();
-    const run = await startFlowSync(db.client, Flaky, { failTimes: 1 }, { timeoutMs: 20_000 });
+    const run = await startFlowSync(db.client, Flaky, { failTimes: 1 }, { timeout: 20 });
     expect(run.status).toBe('completed');
     expect(run.output).toEqual({ try: { ok: 2 } });
     expect(attemptsSeen).toEqual([1, 2]);
@@ -147,7 +154,7 @@ describe('worker: flows and jobs end to end', () => {
 
   it('fails the run after maxAttempts, keeping the error', async () => {
     attemptsSeen = [];
-    const run = await startFlowSync(db.client, Flaky, { failTimes: 5 }, { timeoutMs: 30_000 });
+    const run = await startFlowSync(db.client, Flaky, { failTimes: 5 }, { timeout: 30 });
     expect(run.status).toBe('failed');
     expect(attemptsSeen).toEqual([1, 2, 3]);
     const [state] = await db.client.query<{ status: string; error_message: string }>(
@@ -160,7 +167,7 @@ describe('worker: flows and jobs end to end', () => {
 
   it('aborts a handler past its timeout and fails its task', async () => {
     const started = Date.now();
-    const run = await startFlowSync(db.client, Slow, { ms: 30_000 }, { timeoutMs: 10_000 });
+    const run = await startFlowSync(db.client, Slow, { ms: 30_000 }, { timeout: 10 });
     expect(run.status).toBe('failed');
     expect(Date.now() - started).toBeLessThan(7000);
     const [task] = await db.client.query<{ error_message: string }>(
@@ -220,5 +227,31 @@ describe('worker: flows and jobs end to end', () => {
   it('starts runs without waiting', async () => {
     const run = await startFlow(db.client, 'diamond', { n: 1 });
     expect(run.status).toBe('started');
+  });
+});
+
+describe('createPgflow: the run API bound to a client', () => {
+  it('types runs by the flow and rejects with RUN_TIMEOUT when no worker serves it', async () => {
+    const db = await createMigratedDatabase(4);
+    try {
+      const pgflow = createPgflow(db.client);
+      const Lonely = new Flow<{ n: number }>({ slug: 'lonely' }).step(
+        { slug: 'double' },
+        (i) => i.n * 2,
+      );
+      await db.client.query(`select pgflow.create_flow('lonely')`);
+      await db.client.query(`select pgflow.add_step('lonely', 'double')`);
+      const run = await pgflow.startFlow(Lonely, { n: 2 });
+      expectTypeOf(run.input).toEqualTypeOf<{ n: number }>();
+      expectTypeOf(run.output).toEqualTypeOf<{ double: number } | null>();
+      expect(run.status).toBe('started');
+      await expect(pgflow.waitForRun(run.run_id, { timeout: 1 })).rejects.toMatchObject({
+        code: 'RUN_TIMEOUT',
+      });
+      expect((await pgflow.getRunWithStates(run.run_id))?.steps).toHaveLength(1);
+      expect((await pgflow.getRun(run.run_id))?.status).toBe('started');
+    } finally {
+      await db.dispose();
+    }
   });
 });

@@ -25,12 +25,7 @@ describe.each(['polling', 'notify'] as const)('worker on PGlite (in-process, %s)
   });
 
   it('runs a flow with a map step, no database server needed', async () => {
-    const run = await startFlowSync(
-      client,
-      Greet,
-      { names: ['ada', 'alan'] },
-      { timeoutMs: 20_000 },
-    );
+    const run = await startFlowSync(client, Greet, { names: ['ada', 'alan'] }, { timeout: 20 });
     expect(run.status).toBe('completed');
     expect(run.output).toEqual({ all: 'hello ada, hello alan' });
   });

@@ -141,7 +141,7 @@ Deno.test('edge-function: auth, health, start, hand-over', opts, async (t) => {
         assert.deepEqual(await health.json(), { status: 'ok', worker: 'running' });
 
         const run = await startFlowSync(db.client, ExampleSquares, [1, 2, 3, 4], {
-          timeoutMs: 20_000,
+          timeout: 20,
         });
         assert.deepEqual(run.output, { total: 30 });
 
@@ -257,7 +257,7 @@ Deno.test(
       const body = await ok.json();
       assert.equal(body.status, 'started');
       assert.equal(body.functionName, 'pgflow-example');
-      const run = await startFlowSync(db.client, ExampleSquares, [2, 3], { timeoutMs: 20_000 });
+      const run = await startFlowSync(db.client, ExampleSquares, [2, 3], { timeout: 20 });
       assert.deepEqual(run.output, { total: 13 });
 
       // SIGTERM closes the server; the worker hands over and the process exits.

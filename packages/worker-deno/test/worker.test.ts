@@ -32,7 +32,7 @@ Deno.test(
             db.client,
             Words,
             { text: 'a b c' },
-            { timeoutMs: 20_000 },
+            { timeout: 20 },
           );
           assert.equal(run.status, 'completed');
           assert.deepEqual(run.output, { joined: 'A-B-C' });
@@ -40,7 +40,7 @@ Deno.test(
 
         await t.step('maps over a root array and keeps the order', async () => {
           const input = Array.from({ length: 50 }, (_, i) => i);
-          const run = await startFlowSync(db.client, ExampleSquares, input, { timeoutMs: 30_000 });
+          const run = await startFlowSync(db.client, ExampleSquares, input, { timeout: 30 });
           assert.equal(run.status, 'completed');
           assert.deepEqual(run.output, { total: input.reduce((s, n) => s + n * n, 0) });
           const [row] = await db.client.query<{ n: number; once: boolean }>(
@@ -105,7 +105,7 @@ Deno.test(
     const reading = Promise.all([collectLines(child.stdout, out), collectLines(child.stderr, out)]);
     try {
       await eventually(() => out.some((l) => l.startsWith('worker running')), 30_000);
-      const run = await startFlowSync(db.client, ExampleSquares, [1, 2, 3], { timeoutMs: 20_000 });
+      const run = await startFlowSync(db.client, ExampleSquares, [1, 2, 3], { timeout: 20 });
       assert.deepEqual(run.output, { total: 14 });
 
       child.kill('SIGTERM');

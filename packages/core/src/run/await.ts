@@ -7,11 +7,11 @@
 import { PgflowError } from '../errors';
 import { getRun, type RunRow } from '../sql/pgflow';
 import type { SqlClient } from '../sql/port';
-import { type FlowRef, type InputOf, type StartOptions, startFlow } from './start';
+import { type FlowRef, type InputOf, type RunOf, type StartOptions, startFlow } from './start';
 
 export interface WaitOptions {
-  /** Milliseconds to wait before rejecting with `RUN_TIMEOUT`. @default 60000 */
-  timeoutMs?: number;
+  /** Seconds to wait (like a flow's `timeout`) before rejecting with `RUN_TIMEOUT`. @default 60 */
+  timeout?: number;
   /** Safety re-read period. @default 5000 */
   checkIntervalMs?: number;
 }
@@ -35,20 +35,20 @@ export async function startFlowSync<F extends FlowRef>(
   flow: F,
   input: InputOf<F>,
   options: WaitOptions & StartOptions = {},
-): Promise<RunRow> {
+): Promise<RunOf<F>> {
   const runId = options.runId ?? globalThis.crypto.randomUUID();
-  return waitWith(db, runId, options, async () => {
+  return waitWith<RunOf<F>>(db, runId, options, async () => {
     await startFlow(db, flow, input, { runId });
   });
 }
 
-async function waitWith(
+async function waitWith<R extends RunRow = RunRow>(
   db: SqlClient,
   runId: string,
   options: WaitOptions,
   before: () => Promise<void>,
-): Promise<RunRow> {
-  const timeoutMs = options.timeoutMs ?? 60_000;
+): Promise<R> {
+  const timeoutMs = (options.timeout ?? 60) * 1000;
   const checkIntervalMs = options.checkIntervalMs ?? 5000;
   let wake: () => void = () => {};
   const subscription = await db.listen(runChannel(runId), (payload) => {
@@ -59,12 +59,12 @@ async function waitWith(
     await before();
     for (;;) {
       const run = await getRun(db, runId);
-      if (run && run.status !== 'started') return run;
+      if (run && run.status !== 'started') return run as R;
       const left = deadline - Date.now();
       if (left <= 0) {
         throw new PgflowError(
           'RUN_TIMEOUT',
-          `Run ${runId} did not finish within ${timeoutMs} ms (status: ${run?.status ?? 'not found'}). Is a worker serving this flow? Raise timeoutMs for long runs.`,
+          `Run ${runId} did not finish within ${timeoutMs / 1000} s (status: ${run?.status ?? 'not found'}). Is a worker serving this flow? Raise the timeout option for long runs.`,
         );
       }
       await new Promise<void>((resolve) => {

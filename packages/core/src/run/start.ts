@@ -2,13 +2,16 @@
  * Starting runs and jobs. Typed by the definition when one is passed, so `startFlow(MyFlow, input)`
  * checks `input` against the flow's input type.
  */
-import type { AnyFlow, ExtractFlowInput } from '@pgflow-ts/dsl';
+import type { AnyFlow, ExtractFlowInput, ExtractFlowOutput } from '@pgflow-ts/dsl';
 import { PgflowError } from '../errors';
 import { type RunRow, startFlow as startFlowSql } from '../sql/pgflow';
 import type { SqlExecutor } from '../sql/port';
 
 export type FlowRef = AnyFlow | string;
 export type InputOf<F> = F extends AnyFlow ? ExtractFlowInput<F> : unknown;
+export type OutputOf<F> = F extends AnyFlow ? ExtractFlowOutput<F> : unknown;
+/** The run row typed by the flow definition (untyped for a slug). */
+export type RunOf<F> = RunRow<InputOf<F>, OutputOf<F>>;
 
 export interface StartOptions {
   /** Run id to use instead of a generated one (idempotency key). */
@@ -23,8 +26,8 @@ export function startFlow<F extends FlowRef>(
   flow: F,
   input: InputOf<F>,
   options: StartOptions = {},
-): Promise<RunRow> {
-  return startFlowSql(db, slugOf(flow), input, options.runId);
+): Promise<RunOf<F>> {
+  return startFlowSql(db, slugOf(flow), input, options.runId) as Promise<RunOf<F>>;
 }
 
 export interface EnqueueOptions extends StartOptions {
@@ -41,7 +44,7 @@ export async function enqueue<F extends FlowRef>(
   job: F,
   input: InputOf<F>,
   options: EnqueueOptions = {},
-): Promise<RunRow> {
+): Promise<RunOf<F>> {
   const delay = options.delay ?? 0;
   if (!Number.isInteger(delay) || delay < 0) {
     throw new PgflowError(
@@ -49,10 +52,10 @@ export async function enqueue<F extends FlowRef>(
       `delay must be a whole number of seconds >= 0, got: ${delay}`,
     );
   }
-  const [run] = await db.query<RunRow>(
+  const [run] = await db.query<RunOf<F>>(
     `select * from pgflow.enqueue_job(flow_slug => $1::text, input => $2::text::jsonb,
                                       delay_seconds => $3::integer, run_id => $4::uuid)`,
     [slugOf(job), JSON.stringify(input ?? null), delay, options.runId ?? null],
   );
-  return run as RunRow;
+  return run as RunOf<F>;
 }

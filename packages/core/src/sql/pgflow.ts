@@ -15,13 +15,14 @@ export interface StepTaskRow {
   flow_input: unknown;
 }
 
-/** A row of `pgflow.runs`. */
-export interface RunRow {
+/** A row of `pgflow.runs`; `TInput`/`TOutput` are the flow's types when a definition is known. */
+export interface RunRow<TInput = unknown, TOutput = unknown> {
   run_id: string;
   flow_slug: string;
   status: 'started' | 'completed' | 'failed';
-  input: unknown;
-  output: unknown;
+  input: TInput;
+  /** The completed leaf steps' outputs once completed; null before. */
+  output: TOutput | null;
   remaining_steps: number;
   started_at: string;
   completed_at: string | null;
@@ -60,8 +61,8 @@ export interface StepTaskStateRow {
   output: unknown;
 }
 
-export interface RunWithStates {
-  run: RunRow;
+export interface RunWithStates<TInput = unknown, TOutput = unknown> {
+  run: RunRow<TInput, TOutput>;
   steps: StepStateRow[];
 }
 
