@@ -107,20 +107,20 @@ export function createWorker(input: CreateWorkerOptions): Worker {
   });
 
   async function claim(queue: string, workerId: string, qty: number): Promise<ClaimedTask[]> {
-    const messages = await pgmq.read(sql, queue, options.visibilityTimeout, qty);
-    if (messages.length === 0) return [];
-    const msgIds = messages.map((m) => Number(m.msg_id));
-    const tasks = await pgflow.startTasks(sql, queue, msgIds, workerId);
-    if (tasks.length === 0) return [];
+    const rows = await pgflow.claimTasks(sql, queue, {
+      vt: options.visibilityTimeout,
+      qty,
+      workerId,
+    });
+    if (rows.length === 0) return [];
     const attempts = await pgflow.taskAttempts(
       sql,
       queue,
-      tasks.map((t) => Number(t.msg_id)),
+      rows.map((t) => Number(t.msg_id)),
     );
-    const byId = new Map(messages.map((m) => [Number(m.msg_id), m]));
-    return tasks.map((task) => ({
+    return rows.map(({ read_ct, enqueued_at, vt, message, headers, ...task }) => ({
       task,
-      message: byId.get(Number(task.msg_id)) as pgmq.MessageRow,
+      message: { msg_id: task.msg_id, read_ct, enqueued_at, vt, message, headers },
       attempt: attempts.get(Number(task.msg_id)) ?? 1,
       workerId,
     }));
