@@ -835,6 +835,9 @@ declare
   v_bad_maps text[];
   v_type text;
   v_step_error text;
+  v_msg bigint;
+  v_children integer;
+  v_remaining_steps integer;
 begin
   -- Lock the run, then the step state: completions within one run are serialised, which keeps
   -- the counters and the map aggregation consistent.
@@ -922,10 +925,13 @@ begin
     end if;
   end if;
 
+  -- Only a started task completes. Anything else changes nothing, so there is nothing to
+  -- cascade or start (upstream calls start_ready_steps/maybe_complete_run anyway, as no-ops).
   if v_task_status = 'started' then
     update pgflow.step_tasks as t
        set status = 'completed', completed_at = now(), output = v_output
-     where t.run_id = v_run_id and t.step_slug = v_slug and t.task_index = v_index;
+     where t.run_id = v_run_id and t.step_slug = v_slug and t.task_index = v_index
+    returning t.message_id into v_msg;
 
     -- The statement that completes the step also stores its output: the task output for a
     -- single step, the task outputs ordered by task_index for a map.
@@ -945,6 +951,7 @@ begin
      where ss.run_id = v_run_id and ss.step_slug = v_slug
     returning ss.* into v_state;
 
+    -- A step that is still waiting for tasks changes nothing else.
     if v_state.status = 'completed' then
       update pgflow.step_states as ss
          set remaining_deps = ss.remaining_deps - 1,
@@ -959,8 +966,11 @@ begin
          and cs.step_slug = d.step_slug
          and ss.run_id = v_run_id
          and ss.step_slug = d.step_slug;
+      get diagnostics v_children = row_count;
 
-      update pgflow.runs as r set remaining_steps = r.remaining_steps - 1 where r.run_id = v_run_id;
+      update pgflow.runs as r set remaining_steps = r.remaining_steps - 1
+       where r.run_id = v_run_id
+      returning r.remaining_steps into v_remaining_steps;
 
       perform pgflow._broadcast(v_run_id, 'step:' || v_slug || ':completed', jsonb_build_object(
         'event_type', 'step:completed',
@@ -972,20 +982,27 @@ begin
         'completed_at', v_state.completed_at
       ));
 
-      if not pgflow.cascade_resolve_conditions(v_run_id) then
-        perform pgflow._archive_task_message(v_run_id, v_slug, v_index);
-        return query select * from pgflow.step_tasks as t
-                      where t.run_id = v_run_id and t.step_slug = v_slug and t.task_index = v_index;
-        return;
+      -- Only this step's children can have become ready: a leaf step (a job's only step, say)
+      -- skips the cascades. Every other ready step was started when it became ready.
+      if v_children > 0 then
+        if not pgflow.cascade_resolve_conditions(v_run_id) then
+          if v_msg is not null then perform pgmq.archive(v_run.flow_slug, v_msg); end if;
+          return query select * from pgflow.step_tasks as t
+                        where t.run_id = v_run_id and t.step_slug = v_slug and t.task_index = v_index;
+          return;
+        end if;
+        perform pgflow.cascade_complete_taskless_steps(v_run_id);
+        perform pgflow.start_ready_steps(v_run_id);
+        perform pgflow.maybe_complete_run(v_run_id);
+      elsif v_remaining_steps = 0 then
+        perform pgflow.maybe_complete_run(v_run_id);
       end if;
-      perform pgflow.cascade_complete_taskless_steps(v_run_id);
     end if;
 
-    perform pgflow._archive_task_message(v_run_id, v_slug, v_index);
+    if v_msg is not null then
+      perform pgmq.archive(v_run.flow_slug, v_msg);
+    end if;
   end if;
-
-  perform pgflow.start_ready_steps(v_run_id);
-  perform pgflow.maybe_complete_run(v_run_id);
 
   return query select * from pgflow.step_tasks as t
                 where t.run_id = v_run_id and t.step_slug = v_slug and t.task_index = v_index;
