@@ -29,8 +29,17 @@ export interface WorkerOptions {
   maxPollIntervalMs: number;
   /** Longest wait between fallback polls of an idle queue (notify strategy). @default 10000 */
   notifyFallbackMs: number;
-  /** Throttle passed to `pgmq.enable_notify_insert` (notify strategy). @default 250 */
+  /**
+   * Throttle passed to `pgmq.enable_notify_insert` (notify strategy): 0 notifies on every insert.
+   * 250 (pgmq's own default) cut p50 enqueue→start latency only to 22 ms at 20 jobs/s, against
+   * 2.9 ms with 0 (bench/README.md). @default 0
+   */
   notifyThrottleMs: number;
+  /**
+   * While some tasks run, wait this long before claiming more, so one claim takes several tasks
+   * (a claim costs ~2 ms of SQL whatever its size). An idle worker claims at once. @default 5
+   */
+  dispatchCooldownMs: number;
   /** Heartbeat period; also how soon an operator's deprecation is noticed. @default 5000 */
   heartbeatIntervalMs: number;
   /** How long `stop()` waits for in-flight tasks before aborting and failing them. @default 30000 */
@@ -60,7 +69,8 @@ export const DEFAULTS: Readonly<WorkerOptions> = Object.freeze({
   minPollIntervalMs: 50,
   maxPollIntervalMs: 1000,
   notifyFallbackMs: 10_000,
-  notifyThrottleMs: 250,
+  notifyThrottleMs: 0,
+  dispatchCooldownMs: 5,
   heartbeatIntervalMs: 5000,
   shutdownGraceMs: 30_000,
   stalledCheckIntervalMs: 15_000,
@@ -78,6 +88,7 @@ const ENV_NAMES: Partial<Record<keyof WorkerOptions, string>> = {
 
 const POSITIVE = ['maxConcurrent', 'batchSize', 'visibilityTimeout', 'minPollIntervalMs'] as const;
 const NON_NEGATIVE = [
+  'dispatchCooldownMs',
   'maxPollIntervalMs',
   'notifyFallbackMs',
   'notifyThrottleMs',

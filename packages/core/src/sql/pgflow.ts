@@ -68,20 +68,10 @@ export interface RunWithStates<TInput = unknown, TOutput = unknown> {
 
 export type CompileStatus = 'compiled' | 'verified' | 'recompiled' | 'mismatch';
 
-export async function startTasks(
-  db: SqlExecutor,
-  flowSlug: string,
-  msgIds: readonly number[],
-  workerId: string,
-): Promise<StepTaskRow[]> {
-  return db.query<StepTaskRow>(
-    'select * from pgflow.start_tasks(flow_slug => $1::text, msg_ids => $2::bigint[], worker_id => $3::uuid)',
-    [flowSlug, msgIds, workerId],
-  );
-}
-
-/** A task claimed by `claimTasks`, with the columns of the queue message it came from. */
+/** A task claimed by `claimTasks`: the task record, its attempt number and its message's columns. */
 export interface ClaimedTaskRow extends StepTaskRow {
+  /** `step_tasks.attempts_count` after the claim: this attempt's number, from 1. */
+  attempts_count: number;
   read_ct: number;
   enqueued_at: string;
   vt: string;
@@ -90,15 +80,10 @@ export interface ClaimedTaskRow extends StepTaskRow {
 }
 
 /**
- * Both phases of a poll in one statement: `pgmq.read` hides up to `qty` messages for `vt`
- * seconds, then `pgflow.start_tasks` claims their tasks. `msgs` is materialized, so the read
- * runs once and before start_tasks (which needs its ids); start_tasks is volatile, so it sees
- * the read's update. One round trip and one commit instead of two of each; if start_tasks
- * fails, the read is rolled back too and the messages are visible again at once.
- * Measured with bench/profile.ts (2 vCPU shared, load 1.6-2.3; default worker; bench/README.md):
- * - read, then start_tasks (two statements): 488-497 no-op jobs/s; enqueue→start p50 3.4-3.7 ms
- *   (notify, throttle 0, 20 jobs/s);
- * - this statement: 527-535 jobs/s (+7%, database CPU per job unchanged); p50 2.9-3.0 ms.
+ * Both phases of a poll in one call (`pgflow.claim_tasks`): `pgmq.read` hides up to `qty`
+ * messages for `vt` seconds, then `pgflow.start_tasks` claims their tasks.
+ * Measured with bench/profile.ts (2 vCPU shared; bench/README.md): read then start_tasks as two
+ * statements, plus a third for attempts_count, gave 488-497 no-op jobs/s; one statement 527-535.
  */
 export async function claimTasks(
   db: SqlExecutor,
@@ -106,30 +91,10 @@ export async function claimTasks(
   opts: { vt: number; qty: number; workerId: string },
 ): Promise<ClaimedTaskRow[]> {
   return db.query<ClaimedTaskRow>(
-    `with msgs as materialized (
-       select * from pgmq.read(queue_name => $1::text, vt => $2::integer, qty => $3::integer)
-     )
-     select t.*, m.read_ct, m.enqueued_at, m.vt, m.message, m.headers
-       from pgflow.start_tasks(flow_slug => $1::text, msg_ids => array(select msg_id from msgs),
-                               worker_id => $4::uuid) as t
-       join msgs as m on m.msg_id = t.msg_id
-      order by t.msg_id`,
+    `select * from pgflow.claim_tasks(p_flow_slug => $1::text, p_vt => $2::integer, p_qty => $3::integer,
+                                      p_worker_id => $4::uuid)`,
     [flowSlug, opts.vt, opts.qty, opts.workerId],
   );
-}
-
-/** `attempts_count` of claimed tasks (start_tasks' record type does not carry it). */
-export async function taskAttempts(
-  db: SqlExecutor,
-  flowSlug: string,
-  msgIds: readonly number[],
-): Promise<Map<number, number>> {
-  const rows = await db.query<{ message_id: number; attempts_count: number }>(
-    `select message_id, attempts_count from pgflow.step_tasks
-      where flow_slug = $1::text and message_id = any ($2::bigint[])`,
-    [flowSlug, msgIds],
-  );
-  return new Map(rows.map((r) => [Number(r.message_id), r.attempts_count]));
 }
 
 export async function completeTask(

@@ -36,3 +36,30 @@ export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<
     );
   });
 }
+
+/**
+ * The controllers of running tasks, aborted together at shutdown. One registry instead of one
+ * listener per task on a shared signal, so any number of tasks can run without piling listeners
+ * (and MaxListenersExceededWarning) on one AbortSignal.
+ */
+export interface AbortGroup {
+  /** Registers a task's controller (aborting it at once if the group already aborted). */
+  add(controller: AbortController): () => void;
+  abort(reason: unknown): void;
+}
+
+export function createAbortGroup(): AbortGroup {
+  const controllers = new Set<AbortController>();
+  let aborted: { reason: unknown } | undefined;
+  return {
+    add(controller) {
+      if (aborted) controller.abort(aborted.reason);
+      controllers.add(controller);
+      return () => controllers.delete(controller);
+    },
+    abort(reason) {
+      aborted = { reason };
+      for (const controller of controllers) controller.abort(reason);
+    },
+  };
+}

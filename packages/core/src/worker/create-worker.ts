@@ -10,7 +10,8 @@ import * as pgflow from '../sql/pgflow';
 import * as pgmq from '../sql/pgmq';
 import type { SqlClient } from '../sql/port';
 import { createEventEmitter, type WorkerEventEmitter } from '../telemetry/events';
-import { WorkerStoppedError } from './abort';
+import { createAbortGroup, WorkerStoppedError } from './abort';
+import { createCompletions } from './completions';
 import { type ClaimedTask, executeTask } from './executor';
 import { createFlowInputs } from './flow-input';
 import { createLifecycle, type WorkerState } from './lifecycle';
@@ -84,7 +85,7 @@ export function createWorker(input: CreateWorkerOptions): Worker {
   const lifecycle = createLifecycle();
   const events = createEventEmitter();
   const slots = createSlots(options.maxConcurrent);
-  const shutdown = new AbortController();
+  const shutdown = createAbortGroup();
   const workerIds = new Map(
     [...bySlug.keys(), ...rawQueues.keys()].map((name, i) => [
       name,
@@ -93,6 +94,7 @@ export function createWorker(input: CreateWorkerOptions): Worker {
   );
   const ids = [...workerIds.values()];
   const flowInputs = createFlowInputs(sql);
+  const completions = createCompletions(sql, options.maxConcurrent);
   const reportedRuns = boundedSet(1000);
   const { env, compilation, ...config } = options;
   const workerConfig = Object.freeze({ ...config, compilation });
@@ -112,16 +114,10 @@ export function createWorker(input: CreateWorkerOptions): Worker {
       qty,
       workerId,
     });
-    if (rows.length === 0) return [];
-    const attempts = await pgflow.taskAttempts(
-      sql,
-      queue,
-      rows.map((t) => Number(t.msg_id)),
-    );
-    return rows.map(({ read_ct, enqueued_at, vt, message, headers, ...task }) => ({
+    return rows.map(({ attempts_count, read_ct, enqueued_at, vt, message, headers, ...task }) => ({
       task,
       message: { msg_id: task.msg_id, read_ct, enqueued_at, vt, message, headers },
-      attempt: attempts.get(Number(task.msg_id)) ?? 1,
+      attempt: attempts_count,
       workerId,
     }));
   }
@@ -133,7 +129,7 @@ export function createWorker(input: CreateWorkerOptions): Worker {
   ): Pick<PollerConfig<unknown>, 'claim' | 'execute'> {
     const def = rawQueues.get(queue);
     if (def) {
-      const deps = { db: sql, events, env, shutdownSignal: shutdown.signal, workerId };
+      const deps = { db: sql, events, env, shutdown, workerId };
       return {
         claim: (qty: number) => pgmq.read(sql, queue, def.visibilityTimeout ?? 10, qty),
         execute: (message) => executeQueueMessage(deps, def, message as pgmq.MessageRow),
@@ -146,12 +142,14 @@ export function createWorker(input: CreateWorkerOptions): Worker {
       events,
       env,
       workerConfig,
-      shutdownSignal: shutdown.signal,
+      shutdown,
+      completions,
+      maxBacklog: options.maxConcurrent,
       reportedRuns,
     };
     return {
       claim: (qty: number) => claim(queue, workerId, qty),
-      execute: (unit) => executeTask(deps, unit as ClaimedTask),
+      execute: (unit, release) => executeTask(deps, unit as ClaimedTask, release),
     };
   }
 
@@ -253,6 +251,7 @@ export function createWorker(input: CreateWorkerOptions): Worker {
           signal,
           minIntervalMs: options.minPollIntervalMs,
           maxIntervalMs: notifyMode ? options.notifyFallbackMs : options.maxPollIntervalMs,
+          cooldownMs: options.dispatchCooldownMs,
           events,
           ...unitsOf(queue, workerId),
           onSettled: () => {
@@ -292,6 +291,8 @@ export function createWorker(input: CreateWorkerOptions): Worker {
       shutdown.abort(new WorkerStoppedError());
       await slots.whenIdle();
     }
+    // Slots are freed before results are written (see executor.ts): wait for the writes too.
+    await Promise.all(pollers.map((p) => p.settled()));
     for (const signal of signals) await signal.close();
     for (const workerId of ids) {
       await pgflow.markWorkerStopped(sql, workerId).catch((error) => {

@@ -9,11 +9,12 @@ import { assertJsonOutput } from '@pgflow-ts/dsl';
 import { serializeError } from '../errors';
 import { resolveStepOptions, retryDelaySeconds } from '../retry';
 import type { StepTaskRow } from '../sql/pgflow';
-import { completeTask, failTask, getRun } from '../sql/pgflow';
+import { failTask, getRun } from '../sql/pgflow';
 import type { MessageRow } from '../sql/pgmq';
 import type { SqlExecutor } from '../sql/port';
 import type { WorkerEventEmitter } from '../telemetry/events';
-import { raceAbort, TaskTimeoutError } from './abort';
+import { type AbortGroup, raceAbort, TaskTimeoutError } from './abort';
+import type { Completions } from './completions';
 import type { FlowInputs } from './flow-input';
 
 export interface ClaimedTask {
@@ -32,12 +33,24 @@ export interface ExecutorDeps {
   env: Record<string, string | undefined>;
   workerConfig: Readonly<Record<string, unknown>>;
   /** Aborted when the worker gives up waiting for in-flight tasks. */
-  shutdownSignal: AbortSignal;
+  shutdown: AbortGroup;
+  /** Where successful tasks are completed (in batches). */
+  completions: Completions;
+  /** Most unwritten completions while slots are released early. */
+  maxBacklog: number;
   /** Runs this worker already reported as ended (bounded by the caller). */
   reportedRuns: { has(runId: string): boolean; add(runId: string): void };
 }
 
-export async function executeTask(deps: ExecutorDeps, claimed: ClaimedTask): Promise<void> {
+/**
+ * `releaseSlot` frees the task's slot once its handler is done and only the result remains to be
+ * written, unless completions are already backed up (then the slot waits for the write).
+ */
+export async function executeTask(
+  deps: ExecutorDeps,
+  claimed: ClaimedTask,
+  releaseSlot: () => void = () => {},
+): Promise<void> {
   const { task, message, attempt, workerId } = claimed;
   const flow = deps.flows.get(task.flow_slug);
   if (!flow) throw new Error(`Worker has no definition for flow "${task.flow_slug}"`);
@@ -54,8 +67,7 @@ export async function executeTask(deps: ExecutorDeps, claimed: ClaimedTask): Pro
   };
 
   const controller = new AbortController();
-  const onShutdown = () => controller.abort(deps.shutdownSignal.reason);
-  deps.shutdownSignal.addEventListener('abort', onShutdown, { once: true });
+  const untrack = deps.shutdown.add(controller);
   const timer = setTimeout(
     () => controller.abort(new TaskTimeoutError(options.timeout)),
     options.timeout * 1000,
@@ -85,7 +97,9 @@ export async function executeTask(deps: ExecutorDeps, claimed: ClaimedTask): Pro
       Promise.resolve().then(() => step.handler(input, context)),
       controller.signal,
     );
-    await completeTask(deps.db, task, assertJsonOutput(task.step_slug, output ?? null));
+    const json = assertJsonOutput(task.step_slug, output ?? null);
+    if (deps.completions.backlog < deps.maxBacklog) releaseSlot();
+    await deps.completions.complete(task, json);
     deps.events.emit('task:completed', { ...base, durationMs: Date.now() - started });
   } catch (error) {
     const text = serializeError(error);
@@ -99,7 +113,7 @@ export async function executeTask(deps: ExecutorDeps, claimed: ClaimedTask): Pro
     }
   } finally {
     clearTimeout(timer);
-    deps.shutdownSignal.removeEventListener('abort', onShutdown);
+    untrack();
   }
   await reportRunEnd(deps, task);
 }

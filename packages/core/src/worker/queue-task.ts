@@ -13,7 +13,7 @@ import { PgflowError, serializeError } from '../errors';
 import * as pgmq from '../sql/pgmq';
 import type { SqlExecutor } from '../sql/port';
 import type { WorkerEventEmitter } from '../telemetry/events';
-import { raceAbort } from './abort';
+import { type AbortGroup, raceAbort } from './abort';
 
 export type RetryConfig =
   | { strategy: 'fixed'; limit: number; baseDelay: number }
@@ -23,6 +23,7 @@ export interface QueueContext {
   env: Record<string, string | undefined>;
   /** Aborted when the worker gives up waiting for in-flight work at shutdown. */
   signal: AbortSignal;
+  /** The same signal as `signal`. */
   shutdownSignal: AbortSignal;
   rawMessage: pgmq.MessageRow;
 }
@@ -84,7 +85,7 @@ export interface QueueTaskDeps {
   db: SqlExecutor;
   events: WorkerEventEmitter;
   env: Record<string, string | undefined>;
-  shutdownSignal: AbortSignal;
+  shutdown: AbortGroup;
   workerId: string;
 }
 
@@ -113,10 +114,12 @@ export async function executeQueueMessage(
     },
     (vt * 1000) / 2,
   );
+  const controller = new AbortController();
+  const release = deps.shutdown.add(controller);
   const context = {
     env: deps.env,
-    signal: deps.shutdownSignal,
-    shutdownSignal: deps.shutdownSignal,
+    signal: controller.signal,
+    shutdownSignal: controller.signal,
     rawMessage: message,
   };
 
@@ -125,7 +128,7 @@ export async function executeQueueMessage(
   try {
     await raceAbort(
       Promise.resolve().then(() => def.handler(message.message, context)),
-      deps.shutdownSignal,
+      controller.signal,
     );
     clearInterval(renew);
     await pgmq.archive(deps.db, def.queue, msgId);
@@ -142,6 +145,8 @@ export async function executeQueueMessage(
       await archiveWithError(deps.db, def.queue, msgId, text);
       deps.events.emit('task:failed', { ...base, durationMs, error: text });
     }
+  } finally {
+    release();
   }
 }
 
