@@ -141,7 +141,7 @@ function latencyScenario(signal: 'polling' | 'notify', extra: WorkerTuning = {})
     signal === 'polling'
       ? ' (minPollIntervalMs 50, the default)'
       : extra.notifyThrottleMs === undefined
-        ? ' (notifyThrottleMs 250, the default)'
+        ? ' (notifyThrottleMs 0, the default)'
         : '';
   const config = `${describe(tuning)}${defaults}`;
   return {
@@ -215,6 +215,6 @@ export function pgflowScenarios(): Scenario[] {
     flowScenario(TUNED),
     latencyScenario('polling'),
     latencyScenario('notify'),
-    latencyScenario('notify', { notifyThrottleMs: 0 }),
+    latencyScenario('notify', { notifyThrottleMs: 250 }),
   ];
 }

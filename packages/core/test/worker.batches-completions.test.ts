@@ -1,4 +1,4 @@
-import { Flow, Job } from '@pgflow-ts/dsl';
+import { type AnyFlow, Flow, Job } from '@pgflow-ts/dsl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorker, enqueue, startFlow, type Worker } from '../src/index';
 import { createMigratedDatabase, eventually, type MigratedDatabase } from './helpers/migrated';
@@ -21,20 +21,21 @@ const Double = new Job<{ n: number }>({ slug: 'double' }, async (input) => {
 
 // Completing `root` with [] completes 50 chained empty maps in one cascade: past the
 // 50-iteration limit, so complete_task raises for this task only.
-let Deep = new Flow<{ n: number }>({ slug: 'deep', maxAttempts: 1 }).array(
+type ChainOfMaps = AnyFlow & {
+  map(opts: { slug: string; array: string }, handler: (x: number) => number): ChainOfMaps;
+};
+let chain = new Flow<{ n: number }>({ slug: 'deep', maxAttempts: 1 }).array(
   { slug: 'root' },
   async () => {
     startedCount++;
     await opened;
     return [] as number[];
   },
-);
+) as unknown as ChainOfMaps;
 for (let i = 1; i <= 50; i++) {
-  Deep = Deep.map(
-    { slug: `m${i}`, array: i === 1 ? 'root' : `m${i - 1}` },
-    (x: number) => x,
-  ) as unknown as typeof Deep;
+  chain = chain.map({ slug: `m${i}`, array: i === 1 ? 'root' : `m${i - 1}` }, (x) => x);
 }
+const Deep: AnyFlow = chain;
 
 describe('worker: batched completions', () => {
   let db: MigratedDatabase;
@@ -65,7 +66,8 @@ describe('worker: batched completions', () => {
     await eventually(async () => startedCount === 21);
     gate();
 
-    const runs = await eventually(async () => {
+    type Row = { run_id: string; status: string; output: { job: { doubled: number } } };
+    const runs = (await eventually(async () => {
       const rows = await db.client.query<{
         run_id: string;
         status: string;
@@ -74,7 +76,7 @@ describe('worker: batched completions', () => {
         `select run_id, status, output from pgflow.runs where flow_slug = 'double' and status <> 'started'`,
       );
       return rows.length === 20 ? rows : undefined;
-    });
+    })) as Row[];
     const byRun = new Map(runs.map((r) => [r.run_id, r]));
     jobs.forEach((job, n) => {
       expect(byRun.get(job.run_id)?.status).toBe('completed');

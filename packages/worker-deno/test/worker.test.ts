@@ -28,12 +28,7 @@ Deno.test(
       });
       try {
         await t.step('maps over a dependency output', async () => {
-          const run = await startFlowSync(
-            db.client,
-            Words,
-            { text: 'a b c' },
-            { timeout: 20 },
-          );
+          const run = await startFlowSync(db.client, Words, { text: 'a b c' }, { timeout: 20 });
           assert.equal(run.status, 'completed');
           assert.deepEqual(run.output, { joined: 'A-B-C' });
         });
