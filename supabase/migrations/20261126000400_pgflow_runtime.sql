@@ -147,6 +147,56 @@ begin
 end;
 $$;
 
+-- Fails a step (step:failed) and, separately, a run (run:failed, then its queued and started
+-- tasks become 'cancelled' and their messages are archived, defect 7). Callers choose the order
+-- of the two events: step then run for a failed handler or condition, run then step for a type
+-- violation (pgflow's order).
+create or replace function pgflow._fail_step(p_run_id uuid, p_flow_slug text, p_step_slug text, p_error text)
+returns void
+language plpgsql
+volatile
+set search_path = ''
+as $$
+begin
+  update pgflow.step_states as ss
+     set status = 'failed', failed_at = now(), error_message = p_error
+   where ss.run_id = p_run_id and ss.step_slug = p_step_slug;
+  perform pgflow._broadcast(p_run_id, 'step:' || p_step_slug || ':failed', jsonb_build_object(
+    'event_type', 'step:failed',
+    'run_id', p_run_id,
+    'flow_slug', p_flow_slug,
+    'step_slug', p_step_slug,
+    'status', 'failed',
+    'error_message', p_error,
+    'failed_at', now()
+  ));
+end;
+$$;
+
+create or replace function pgflow._fail_run(p_run_id uuid, p_error text)
+returns void
+language plpgsql
+volatile
+set search_path = ''
+as $$
+declare
+  v_flow text;
+begin
+  update pgflow.runs as r set status = 'failed', failed_at = now()
+   where r.run_id = p_run_id
+  returning r.flow_slug into v_flow;
+  perform pgflow._broadcast(p_run_id, 'run:failed', jsonb_build_object(
+    'event_type', 'run:failed',
+    'run_id', p_run_id,
+    'flow_slug', v_flow,
+    'status', 'failed',
+    'error_message', p_error,
+    'failed_at', now()
+  ));
+  perform pgflow._end_active_tasks(p_run_id, null, 'cancelled');
+end;
+$$;
+
 -- ---------------------------------------------------------------------------------------------
 -- Run completion and the cascades
 -- ---------------------------------------------------------------------------------------------
@@ -349,31 +399,8 @@ begin
      where e ->> 'when_unmet' = 'fail'
      limit 1;
     if v_fail is not null then
-      update pgflow.step_states as ss
-         set status = 'failed', failed_at = now(), error_message = 'Condition not met'
-       where ss.run_id = v_run_id and ss.step_slug = v_fail;
-      update pgflow.runs as r
-         set status = 'failed', failed_at = now()
-       where r.run_id = v_run_id
-      returning r.* into v_run;
-      perform pgflow._broadcast(v_run_id, 'step:' || v_fail || ':failed', jsonb_build_object(
-        'event_type', 'step:failed',
-        'run_id', v_run_id,
-        'flow_slug', v_run.flow_slug,
-        'step_slug', v_fail,
-        'status', 'failed',
-        'error_message', 'Condition not met',
-        'failed_at', v_run.failed_at
-      ));
-      perform pgflow._broadcast(v_run_id, 'run:failed', jsonb_build_object(
-        'event_type', 'run:failed',
-        'run_id', v_run_id,
-        'flow_slug', v_run.flow_slug,
-        'status', 'failed',
-        'error_message', 'Condition not met',
-        'failed_at', v_run.failed_at
-      ));
-      perform pgflow._end_active_tasks(v_run_id, null, 'cancelled');
+      perform pgflow._fail_step(v_run_id, v_run.flow_slug, v_fail, 'Condition not met');
+      perform pgflow._fail_run(v_run_id, 'Condition not met');
       return false;
     end if;
 
@@ -892,32 +919,8 @@ begin
              error_message = '[TYPE_VIOLATION] Produced ' || v_type || ' instead of array'
        where t.run_id = v_run_id and t.step_slug = v_slug and t.task_index = v_index and t.status = 'started';
       perform pgflow._archive_task_message(v_run_id, v_slug, v_index);
-      perform pgflow._end_active_tasks(v_run_id, null, 'cancelled');
-
-      update pgflow.runs as r set status = 'failed', failed_at = now()
-       where r.run_id = v_run_id
-      returning r.* into v_run;
-      perform pgflow._broadcast(v_run_id, 'run:failed', jsonb_build_object(
-        'event_type', 'run:failed',
-        'run_id', v_run_id,
-        'flow_slug', v_run.flow_slug,
-        'status', 'failed',
-        'error_message', v_step_error,
-        'failed_at', v_run.failed_at
-      ));
-
-      update pgflow.step_states as ss
-         set status = 'failed', failed_at = now(), error_message = v_step_error
-       where ss.run_id = v_run_id and ss.step_slug = v_slug;
-      perform pgflow._broadcast(v_run_id, 'step:' || v_slug || ':failed', jsonb_build_object(
-        'event_type', 'step:failed',
-        'run_id', v_run_id,
-        'flow_slug', v_run.flow_slug,
-        'step_slug', v_slug,
-        'status', 'failed',
-        'error_message', v_step_error,
-        'failed_at', v_run.failed_at
-      ));
+      perform pgflow._fail_run(v_run_id, v_step_error);
+      perform pgflow._fail_step(v_run_id, v_run.flow_slug, v_slug, v_step_error);
 
       return query select * from pgflow.step_tasks as t
                     where t.run_id = v_run_id and t.step_slug = v_slug and t.task_index = v_index;
@@ -1090,31 +1093,8 @@ begin
    where t.run_id = v_run_id and t.step_slug = v_slug and t.task_index = v_index;
 
   if v_step.when_exhausted = 'fail' then
-    update pgflow.step_states as ss
-       set status = 'failed', failed_at = now(), error_message = v_error
-     where ss.run_id = v_run_id and ss.step_slug = v_slug
-    returning ss.* into v_state;
-    update pgflow.runs as r set status = 'failed', failed_at = now()
-     where r.run_id = v_run_id
-    returning r.* into v_run;
-    perform pgflow._broadcast(v_run_id, 'step:' || v_slug || ':failed', jsonb_build_object(
-      'event_type', 'step:failed',
-      'run_id', v_run_id,
-      'flow_slug', v_run.flow_slug,
-      'step_slug', v_slug,
-      'status', 'failed',
-      'error_message', v_error,
-      'failed_at', v_state.failed_at
-    ));
-    perform pgflow._broadcast(v_run_id, 'run:failed', jsonb_build_object(
-      'event_type', 'run:failed',
-      'run_id', v_run_id,
-      'flow_slug', v_run.flow_slug,
-      'status', 'failed',
-      'error_message', v_error,
-      'failed_at', v_run.failed_at
-    ));
-    perform pgflow._end_active_tasks(v_run_id, null, 'cancelled');
+    perform pgflow._fail_step(v_run_id, v_task.flow_slug, v_slug, v_error);
+    perform pgflow._fail_run(v_run_id, v_error);
     perform pgflow._archive_task_message(v_run_id, v_slug, v_index);
   else
     update pgflow.step_states as ss
