@@ -203,7 +203,9 @@ begin
   end if;
 
   -- Idempotent: IF NOT EXISTS everywhere, so a second call only emits pgmq's four "already exists" notices.
-  create or replace function pgmq.create_non_partitioned(queue_name text)
+  -- create_non_partitioned and create_unlogged: the queue table (logged or not), its archive, their
+  -- indexes and the meta row. Internal to this layer.
+  create or replace function pgmq._create_queue(queue_name text, unlogged boolean)
   returns void
   language plpgsql
   as $fn$
@@ -217,13 +219,14 @@ begin
     -- Keyed by the table name, so 'Foo' and 'foo', which share tables, also serialise.
     perform pg_advisory_xact_lock(hashtext('pgmq.queue_' || qtable));
     execute format(
-      'create table if not exists pgmq.%I (
+      'create %s table if not exists pgmq.%I (
          msg_id bigint primary key generated always as identity,
          read_ct integer not null default 0,
          enqueued_at timestamptz not null default now(),
          vt timestamptz not null,
          message jsonb,
-         headers jsonb)', qtable);
+         headers jsonb)', case when unlogged then 'unlogged' else '' end, qtable);
+    -- The archive is always logged.
     execute format(
       'create table if not exists pgmq.%I (
          msg_id bigint primary key,
@@ -238,8 +241,17 @@ begin
     execute format('create index if not exists %I on pgmq.%I (archived_at)',
       'archived_at_idx_' || queue_name, atable);
     insert into pgmq.meta (queue_name, is_partitioned, is_unlogged)
-    values (queue_name, false, false)
+    values (queue_name, false, unlogged)
     on conflict do nothing;
+  end;
+  $fn$;
+
+  create or replace function pgmq.create_non_partitioned(queue_name text)
+  returns void
+  language plpgsql
+  as $fn$
+  begin
+    perform pgmq._create_queue(queue_name, false);
   end;
   $fn$;
 
@@ -257,35 +269,8 @@ begin
   returns void
   language plpgsql
   as $fn$
-  declare
-    qtable text := pgmq.format_table_name(queue_name, 'q');
-    atable text := pgmq.format_table_name(queue_name, 'a');
   begin
-    perform pgmq.validate_queue_name(queue_name);
-    perform pg_advisory_xact_lock(hashtext('pgmq.queue_' || qtable));
-    execute format(
-      'create unlogged table if not exists pgmq.%I (
-         msg_id bigint primary key generated always as identity,
-         read_ct integer not null default 0,
-         enqueued_at timestamptz not null default now(),
-         vt timestamptz not null,
-         message jsonb,
-         headers jsonb)', qtable);
-    execute format(
-      'create table if not exists pgmq.%I (
-         msg_id bigint primary key,
-         read_ct integer not null default 0,
-         enqueued_at timestamptz not null default now(),
-         archived_at timestamptz not null default now(),
-         vt timestamptz not null,
-         message jsonb,
-         headers jsonb)', atable);
-    execute format('create index if not exists %I on pgmq.%I (vt asc)', qtable || '_vt_idx', qtable);
-    execute format('create index if not exists %I on pgmq.%I (archived_at)',
-      'archived_at_idx_' || queue_name, atable);
-    insert into pgmq.meta (queue_name, is_partitioned, is_unlogged)
-    values (queue_name, false, true)
-    on conflict do nothing;
+    perform pgmq._create_queue(queue_name, true);
   end;
   $fn$;
 
