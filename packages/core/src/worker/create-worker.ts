@@ -3,7 +3,7 @@
  * Each flow (a job is a one-step flow) is served from its own pgmq queue, named like its slug,
  * by one poller and one `pgflow.workers` row; slots, heartbeat and shutdown are shared.
  */
-import { type AnyFlow, extractFlowShape } from '@pgflow-ts/dsl';
+import type { AnyFlow } from '@pgflow-ts/dsl';
 import { PgflowError } from '../errors';
 import { resolveWorkerOptions, type WorkerOptions } from '../options';
 import * as pgflow from '../sql/pgflow';
@@ -13,6 +13,7 @@ import { createEventEmitter, type WorkerEventEmitter } from '../telemetry/events
 import { createAbortGroup, WorkerStoppedError } from './abort';
 import { createCompletions } from './completions';
 import { type ClaimedTask, executeTask } from './executor';
+import { checkFlow, schemaMissing } from './flow-check';
 import { createFlowInputs } from './flow-input';
 import { createLifecycle, type WorkerState } from './lifecycle';
 import { type Poller, type PollerConfig, startPoller } from './poller';
@@ -153,40 +154,6 @@ export function createWorker(input: CreateWorkerOptions): Worker {
     };
   }
 
-  async function checkFlow(flow: AnyFlow) {
-    if (compilation === false) {
-      const rows = await sql.query('select 1 from pgflow.flows where flow_slug = $1::text', [
-        flow.slug,
-      ]);
-      if (rows.length === 0) {
-        throw new PgflowError(
-          'FLOW_NOT_COMPILED',
-          `Flow "${flow.slug}" is not in the database. Compile it with \`pgflow compile <module> --flow ${flow.slug}\` and apply the migration, or start the worker without \`compilation: false\` to create it at startup.`,
-        );
-      }
-      return;
-    }
-    const result = await pgflow.ensureFlowCompiled(
-      sql,
-      flow.slug,
-      extractFlowShape(flow),
-      compilation.allowDataLoss ?? false,
-    );
-    if (result.status !== 'mismatch' && flow.kind === 'job') await pgflow.markJob(sql, flow.slug);
-    if (result.status === 'mismatch') {
-      throw new PgflowError(
-        'FLOW_SHAPE_MISMATCH',
-        [
-          `Flow "${flow.slug}" in the database differs from its definition:`,
-          ...result.differences.map((d) => `  - ${d}`),
-          'Give the changed flow a new slug (e.g. a version suffix), or recompile it with',
-          `\`pgflow compile <module> --flow ${flow.slug} --allow-data-loss\` (deletes its runs), or start the worker`,
-          'with `compilation: { allowDataLoss: true }` in development.',
-        ].join('\n'),
-      );
-    }
-  }
-
   async function heartbeat() {
     try {
       if (await pgflow.heartbeat(sql, ids)) {
@@ -230,7 +197,7 @@ export function createWorker(input: CreateWorkerOptions): Worker {
     await pgflow.trackWorkerFunction(sql, options.functionName).catch((error) => {
       throw schemaMissing(error) ?? error;
     });
-    for (const flow of bySlug.values()) await checkFlow(flow);
+    for (const flow of bySlug.values()) await checkFlow(sql, flow, compilation);
     for (const queue of rawQueues.keys()) await pgmq.createQueue(sql, queue);
     for (const [queue, workerId] of workerIds) {
       await pgflow.registerWorker(sql, {
@@ -349,15 +316,4 @@ function boundedSet(capacity: number) {
       if (set.size > capacity) set.delete(set.values().next().value as string);
     },
   };
-}
-
-/** A clearer error when the database has no (or an old) pgflow schema. */
-function schemaMissing(error: unknown): PgflowError | undefined {
-  const code = (error as { code?: string }).code;
-  if (code !== '3F000' && code !== '42883' && code !== '42P01') return undefined;
-  return new PgflowError(
-    'SCHEMA_MISSING',
-    `The database has no pgflow schema, or an outdated one (${(error as Error).message}). Install it with \`npx pgflow migrate\` (or apply supabase/migrations), then start the worker again.`,
-    { cause: error },
-  );
 }
