@@ -96,5 +96,15 @@ function resolveClient(
   return { client: createPostgresJsClient(url, { postgres: { max } }), owned: true };
 }
 
-export type { Worker, WorkerOptions } from '@pgflow-ts/core';
-export { createWorker } from '@pgflow-ts/core';
+// The run API and createWorker, so that one import serves a Node application.
+export type { Pgflow, Worker, WorkerOptions } from '@pgflow-ts/core';
+export {
+  createPgflow,
+  createWorker,
+  enqueue,
+  getRun,
+  getRunWithStates,
+  startFlow,
+  startFlowSync,
+  waitForRun,
+} from '@pgflow-ts/core';
