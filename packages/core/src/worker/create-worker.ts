@@ -221,9 +221,13 @@ export function createWorker(input: CreateWorkerOptions): Worker {
           cooldownMs: options.dispatchCooldownMs,
           events,
           ...unitsOf(queue, workerId),
-          onSettled: () => {
-            for (const poller of pollers) poller.wake();
-          },
+          // Settling a flow task often enqueues the next step's tasks. Polling workers look
+          // at once; notify workers hear of them from the insert notification instead.
+          onSettled: notifyMode
+            ? undefined
+            : () => {
+                for (const poller of pollers) poller.wake();
+              },
         }),
       );
     }

@@ -107,6 +107,9 @@ export function startPoller<T>(config: PollerConfig<T>): Poller {
         slots.take();
         void settle(unit);
       }
+      // Fewer than asked for: the queue had no more visible work, so an immediate re-poll would
+      // find nothing. Wait to be woken (notification, settled unit) or for the backoff.
+      if (units.length < requested && !stopped) await signal.wait(backoff.next());
     }
   }
 
