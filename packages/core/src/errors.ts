@@ -21,7 +21,7 @@ export type PgflowErrorCode =
 
 /** An error raised by pgflow-ts itself: a stable `code`, a message that names the fix, a `cause`. */
 export class PgflowError extends Error {
-  override readonly name = 'PgflowError';
+  override readonly name: string = 'PgflowError';
   readonly code: PgflowErrorCode;
 
   constructor(code: PgflowErrorCode, message: string, options?: { cause?: unknown }) {
@@ -66,5 +66,28 @@ function describe(value: unknown): string {
     return JSON.stringify(value) ?? String(value);
   } catch {
     return String(value);
+  }
+}
+
+/**
+ * A flow in the database differs from its definition (startup compilation found a mismatch).
+ * Name, fields and the first lines of the message are pgflow's; the last lines name our fixes.
+ */
+export class FlowShapeMismatchError extends PgflowError {
+  override readonly name = 'FlowShapeMismatchError';
+  constructor(
+    readonly flowSlug: string,
+    readonly differences: string[],
+  ) {
+    super(
+      'FLOW_SHAPE_MISMATCH',
+      [
+        `Flow '${flowSlug}' shape mismatch with database.`,
+        'Run migrations or use development mode to recompile.',
+        'Differences:',
+        ...differences.map((d) => `  - ${d}`),
+        `Fix: give the changed flow a new slug (e.g. a version suffix), or recompile it with \`pgflow compile <module> --flow ${flowSlug} --allow-data-loss\` (deletes its runs), or start the worker with \`compilation: { allowDataLoss: true }\` in development.`,
+      ].join('\n'),
+    );
   }
 }

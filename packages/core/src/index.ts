@@ -2,7 +2,7 @@
 // core loads no driver: '@pgflow-ts/core/postgres-js' and '@pgflow-ts/core/pglite'.
 
 export type { PgflowErrorCode } from './errors';
-export { isPgflowError, PgflowError, serializeError } from './errors';
+export { FlowShapeMismatchError, isPgflowError, PgflowError, serializeError } from './errors';
 export type {
   InstallOptions,
   InstallProgress,

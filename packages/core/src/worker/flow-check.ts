@@ -4,7 +4,7 @@
  * one; with it off, the flow must already exist.
  */
 import { type AnyFlow, extractFlowShape } from '@pgflow-ts/dsl';
-import { PgflowError } from '../errors';
+import { FlowShapeMismatchError, PgflowError } from '../errors';
 import type { WorkerOptions } from '../options';
 import * as pgflow from '../sql/pgflow';
 import type { SqlExecutor } from '../sql/port';
@@ -32,18 +32,7 @@ export async function checkFlow(
     extractFlowShape(flow),
     compilation.allowDataLoss ?? false,
   );
-  if (result.status === 'mismatch') {
-    throw new PgflowError(
-      'FLOW_SHAPE_MISMATCH',
-      [
-        `Flow "${flow.slug}" in the database differs from its definition:`,
-        ...result.differences.map((d) => `  - ${d}`),
-        'Give the changed flow a new slug (e.g. a version suffix), or recompile it with',
-        `\`pgflow compile <module> --flow ${flow.slug} --allow-data-loss\` (deletes its runs), or start the worker`,
-        'with `compilation: { allowDataLoss: true }` in development.',
-      ].join('\n'),
-    );
-  }
+  if (result.status === 'mismatch') throw new FlowShapeMismatchError(flow.slug, result.differences);
   if (flow.kind === 'job') await pgflow.markJob(sql, flow.slug);
 }
 
