@@ -24,18 +24,6 @@ export async function read(
   );
 }
 
-export async function readWithPoll(
-  db: SqlExecutor,
-  queue: string,
-  opts: { vt: number; qty: number; maxPollSeconds: number; pollIntervalMs: number },
-): Promise<MessageRow[]> {
-  return db.query<MessageRow>(
-    `select * from pgmq.read_with_poll(queue_name => $1::text, vt => $2::integer, qty => $3::integer,
-                                      max_poll_seconds => $4::integer, poll_interval_ms => $5::integer)`,
-    [queue, opts.vt, opts.qty, opts.maxPollSeconds, opts.pollIntervalMs],
-  );
-}
-
 export async function send(
   db: SqlExecutor,
   queue: string,
