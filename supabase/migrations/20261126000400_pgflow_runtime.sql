@@ -201,38 +201,37 @@ $$;
 -- Run completion and the cascades
 -- ---------------------------------------------------------------------------------------------
 
--- Completes a started run whose steps are all done. Output: the completed leaf steps' outputs,
--- or {} when none completed (defect 15: upstream stores SQL NULL). Failed runs are never
--- completed (defect 11).
-create or replace function pgflow.maybe_complete_run(run_id uuid)
+-- Completes the given started runs whose steps are all done, and sends run:completed for each.
+-- Output: the completed leaf steps' outputs, or {} when none completed (defect 15: upstream
+-- stores SQL NULL). Failed runs are never completed (defect 11). Set-based for complete_tasks.
+create or replace function pgflow._complete_runs(p_run_ids uuid[])
 returns void
 language plpgsql
 volatile
 set search_path = ''
 as $$
-#variable_conflict use_column
 declare
-  v_run pgflow.runs%rowtype;
+  v_run record;
 begin
-  update pgflow.runs as r
-     set status = 'completed',
-         completed_at = now(),
-         output = coalesce((
-           select jsonb_object_agg(ss.step_slug, ss.output)
-             from pgflow.step_states as ss
-            where ss.run_id = r.run_id
-              and ss.status = 'completed'
-              and not exists (
-                select 1 from pgflow.deps as d
-                 where d.flow_slug = ss.flow_slug and d.dep_slug = ss.step_slug
-              )
-         ), '{}'::jsonb)
-   where r.run_id = maybe_complete_run.run_id
-     and r.remaining_steps = 0
-     and r.status = 'started'
-  returning r.* into v_run;
-
-  if found then
+  for v_run in
+    update pgflow.runs as r
+       set status = 'completed',
+           completed_at = now(),
+           output = coalesce((
+             select jsonb_object_agg(ss.step_slug, ss.output)
+               from pgflow.step_states as ss
+              where ss.run_id = r.run_id
+                and ss.status = 'completed'
+                and not exists (
+                  select 1 from pgflow.deps as d
+                   where d.flow_slug = ss.flow_slug and d.dep_slug = ss.step_slug
+                )
+           ), '{}'::jsonb)
+     where r.run_id = any (p_run_ids)
+       and r.remaining_steps = 0
+       and r.status = 'started'
+    returning r.run_id, r.flow_slug, r.output, r.completed_at
+  loop
     perform pgflow._broadcast(v_run.run_id, 'run:completed', jsonb_build_object(
       'event_type', 'run:completed',
       'run_id', v_run.run_id,
@@ -241,7 +240,18 @@ begin
       'output', v_run.output,
       'completed_at', v_run.completed_at
     ));
-  end if;
+  end loop;
+end;
+$$;
+
+create or replace function pgflow.maybe_complete_run(run_id uuid)
+returns void
+language plpgsql
+volatile
+set search_path = ''
+as $$
+begin
+  perform pgflow._complete_runs(array[maybe_complete_run.run_id]);
 end;
 $$;
 
@@ -843,7 +853,15 @@ begin
 end;
 $$;
 
-create or replace function pgflow.complete_task(run_id uuid, step_slug text, task_index integer, output jsonb)
+-- complete_tasks: complete_task for a batch of tasks, set-based (ours, additive). Our workers
+-- complete tasks in batches; doing each phase as one statement for the whole batch, instead of
+-- one per task, is most of what makes a completion cheap (bench/README.md). complete_task is
+-- this function with one task, so the two cannot drift apart.
+-- A batch behaves like its tasks completed one at a time, in this order: type violations first
+-- (each fails its run, so the run's other tasks then change nothing), then all the others. A task
+-- listed twice is completed once, with its first output (the second call would be a late one).
+-- Returns the tasks' rows in the order given.
+create or replace function pgflow.complete_tasks(run_ids uuid[], step_slugs text[], task_indexes integer[], outputs jsonb[])
 returns setof pgflow.step_tasks
 language plpgsql
 volatile
@@ -851,164 +869,271 @@ set search_path = ''
 as $$
 #variable_conflict use_column
 declare
-  v_run_id uuid := complete_task.run_id;
-  v_slug text := complete_task.step_slug;
-  v_index integer := complete_task.task_index;
-  v_output jsonb := complete_task.output;
-  v_run pgflow.runs%rowtype;
-  v_state pgflow.step_states%rowtype;
-  v_step pgflow.steps%rowtype;
-  v_task_status text;
+  v_task record;
   v_bad_maps text[];
   v_type text;
   v_step_error text;
-  v_msg bigint;
-  v_children integer;
-  v_remaining_steps integer;
+  v_archive_flows text[];
+  v_archive_msgs bigint[];
+  v_group_runs uuid[];
+  v_group_slugs text[];
+  v_group_counts integer[];
+  v_group_outputs jsonb[];
+  v_step_runs uuid[];
+  v_step_flows text[];
+  v_step_slugs text[];
+  v_step_outputs jsonb[];
+  v_step_times timestamptz[];
+  v_i integer;
+  v_cascade_runs uuid[];
+  v_done_runs uuid[];
+  v_run_id uuid;
 begin
-  -- Lock the run, then the step state: completions within one run are serialised, which keeps
-  -- the counters and the map aggregation consistent.
-  select * into v_run from pgflow.runs as r where r.run_id = v_run_id for update;
-  if not found or v_run.status = 'failed' then
-    return query select * from pgflow.step_tasks as t
-                  where t.run_id = v_run_id and t.step_slug = v_slug and t.task_index = v_index;
+  if coalesce(cardinality(complete_tasks.run_ids), 0) = 0 then
     return;
   end if;
-
-  select * into v_state from pgflow.step_states as ss
-   where ss.run_id = v_run_id and ss.step_slug = v_slug
-     for update;
-  if found and v_state.status <> 'started' then
-    -- A late or duplicate callback: only make sure the message is gone.
-    perform pgflow._archive_task_message(v_run_id, v_slug, v_index);
-    return query select * from pgflow.step_tasks as t
-                  where t.run_id = v_run_id and t.step_slug = v_slug and t.task_index = v_index;
-    return;
+  if cardinality(complete_tasks.step_slugs) is distinct from cardinality(complete_tasks.run_ids)
+     or cardinality(complete_tasks.task_indexes) is distinct from cardinality(complete_tasks.run_ids)
+     or cardinality(complete_tasks.outputs) is distinct from cardinality(complete_tasks.run_ids) then
+    raise exception 'complete_tasks(): run_ids, step_slugs, task_indexes and outputs must have the same length';
   end if;
 
-  select t.status into v_task_status from pgflow.step_tasks as t
-   where t.run_id = v_run_id and t.step_slug = v_slug and t.task_index = v_index
-     for update;
-  select * into v_step from pgflow.steps as s where s.flow_slug = v_run.flow_slug and s.step_slug = v_slug;
+  -- Lock the runs, then the step states, each in key order: completions within one run are
+  -- serialised (which keeps the counters and the map aggregation consistent), and two batches
+  -- lock in the same order, so they cannot deadlock.
+  perform 1 from pgflow.runs as r where r.run_id = any (complete_tasks.run_ids) order by r.run_id for update;
+  perform 1
+     from pgflow.step_states as ss
+     join unnest(complete_tasks.run_ids, complete_tasks.step_slugs) as i(run_id, step_slug)
+       on ss.run_id = i.run_id and ss.step_slug = i.step_slug
+    order by ss.run_id, ss.step_slug
+      for update of ss;
 
   -- A single step feeding a dependent map must produce an array; anything else fails the run
   -- hard, whatever when_exhausted says. Every waiting map child is named (defect 13).
-  if v_task_status = 'started' and v_step.step_type = 'single'
-     and (v_output is null or jsonb_typeof(v_output) <> 'array') then
+  for v_task in
+    select t.run_id, t.step_slug, t.task_index, t.flow_slug, i.output
+      from unnest(complete_tasks.run_ids, complete_tasks.step_slugs, complete_tasks.task_indexes,
+                  complete_tasks.outputs) with ordinality as i(run_id, step_slug, task_index, output, ord)
+      join pgflow.step_tasks as t
+        on t.run_id = i.run_id and t.step_slug = i.step_slug and t.task_index = i.task_index
+      join pgflow.steps as s on s.flow_slug = t.flow_slug and s.step_slug = t.step_slug
+     where t.status = 'started'
+       and s.step_type = 'single'
+       and (i.output is null or jsonb_typeof(i.output) <> 'array')
+       and exists (
+         select 1
+           from pgflow.deps as d
+           join pgflow.steps as cs on cs.flow_slug = d.flow_slug and cs.step_slug = d.step_slug
+          where d.flow_slug = t.flow_slug and d.dep_slug = t.step_slug and cs.step_type = 'map')
+     order by i.ord
+  loop
+    -- An earlier violation in this batch may have failed the run already.
+    continue when not exists (
+      select 1
+        from pgflow.runs as r
+        join pgflow.step_states as ss on ss.run_id = r.run_id and ss.step_slug = v_task.step_slug
+       where r.run_id = v_task.run_id and r.status <> 'failed' and ss.status = 'started');
+
     select array_agg(d.step_slug order by cs.step_index)
       into v_bad_maps
       from pgflow.deps as d
       join pgflow.steps as cs on cs.flow_slug = d.flow_slug and cs.step_slug = d.step_slug
-      join pgflow.step_states as css on css.run_id = v_run_id and css.step_slug = d.step_slug
-     where d.flow_slug = v_run.flow_slug
-       and d.dep_slug = v_slug
+      join pgflow.step_states as css on css.run_id = v_task.run_id and css.step_slug = d.step_slug
+     where d.flow_slug = v_task.flow_slug
+       and d.dep_slug = v_task.step_slug
        and cs.step_type = 'map'
        and css.initial_tasks is null;
+    continue when v_bad_maps is null;
 
-    if v_bad_maps is not null then
-      v_type := coalesce(jsonb_typeof(v_output), 'null');
-      v_step_error := case when cardinality(v_bad_maps) = 1
-        then '[TYPE_VIOLATION] Map step ' || v_bad_maps[1] || ' expects array input but dependency '
-             || v_slug || ' produced ' || v_type
-        else '[TYPE_VIOLATION] Map steps ' || array_to_string(v_bad_maps, ', ')
-             || ' expect array input but dependency ' || v_slug || ' produced ' || v_type
-        end;
+    v_type := coalesce(jsonb_typeof(v_task.output), 'null');
+    v_step_error := case when cardinality(v_bad_maps) = 1
+      then '[TYPE_VIOLATION] Map step ' || v_bad_maps[1] || ' expects array input but dependency '
+           || v_task.step_slug || ' produced ' || v_type
+      else '[TYPE_VIOLATION] Map steps ' || array_to_string(v_bad_maps, ', ')
+           || ' expect array input but dependency ' || v_task.step_slug || ' produced ' || v_type
+      end;
 
-      update pgflow.step_tasks as t
-         set status = 'failed', failed_at = now(), output = v_output,
-             error_message = '[TYPE_VIOLATION] Produced ' || v_type || ' instead of array'
-       where t.run_id = v_run_id and t.step_slug = v_slug and t.task_index = v_index and t.status = 'started';
-      perform pgflow._archive_task_message(v_run_id, v_slug, v_index);
-      perform pgflow._fail_run(v_run_id, v_step_error);
-      perform pgflow._fail_step(v_run_id, v_run.flow_slug, v_slug, v_step_error);
+    update pgflow.step_tasks as t
+       set status = 'failed', failed_at = now(), output = v_task.output,
+           error_message = '[TYPE_VIOLATION] Produced ' || v_type || ' instead of array'
+     where t.run_id = v_task.run_id and t.step_slug = v_task.step_slug and t.task_index = v_task.task_index;
+    perform pgflow._archive_task_message(v_task.run_id, v_task.step_slug, v_task.task_index);
+    perform pgflow._fail_run(v_task.run_id, v_step_error);
+    perform pgflow._fail_step(v_task.run_id, v_task.flow_slug, v_task.step_slug, v_step_error);
+  end loop;
 
-      return query select * from pgflow.step_tasks as t
-                    where t.run_id = v_run_id and t.step_slug = v_slug and t.task_index = v_index;
-      return;
-    end if;
+  -- Late or duplicate callbacks (the step is no longer started, in a run that has not failed):
+  -- nothing changes, only their messages are archived. A failed run's tasks keep their messages.
+  select array_agg(t.flow_slug), array_agg(t.message_id)
+    into v_archive_flows, v_archive_msgs
+    from unnest(complete_tasks.run_ids, complete_tasks.step_slugs, complete_tasks.task_indexes)
+           as i(run_id, step_slug, task_index)
+    join pgflow.step_tasks as t
+      on t.run_id = i.run_id and t.step_slug = i.step_slug and t.task_index = i.task_index
+    join pgflow.runs as r on r.run_id = t.run_id
+    join pgflow.step_states as ss on ss.run_id = t.run_id and ss.step_slug = t.step_slug
+   where r.status <> 'failed' and ss.status <> 'started' and t.message_id is not null;
+
+  -- Only a started task of a started step, in a run that has not failed, completes; any other
+  -- changes nothing. The completed tasks are then counted per step.
+  with done as (
+    update pgflow.step_tasks as t
+       set status = 'completed', completed_at = now(), output = i.output
+      from (
+        select distinct on (u.run_id, u.step_slug, u.task_index) u.run_id, u.step_slug, u.task_index, u.output
+          from unnest(complete_tasks.run_ids, complete_tasks.step_slugs, complete_tasks.task_indexes,
+                      complete_tasks.outputs) with ordinality as u(run_id, step_slug, task_index, output, ord)
+         order by u.run_id, u.step_slug, u.task_index, u.ord
+      ) as i,
+      pgflow.runs as r,
+      pgflow.step_states as ss
+     where t.run_id = i.run_id and t.step_slug = i.step_slug and t.task_index = i.task_index
+       and t.status = 'started'
+       and r.run_id = t.run_id and r.status <> 'failed'
+       and ss.run_id = t.run_id and ss.step_slug = t.step_slug and ss.status = 'started'
+    returning t.flow_slug, t.run_id, t.step_slug, t.message_id, t.output
+  ),
+  archived as (
+    select coalesce(v_archive_flows, '{}') || coalesce(array_agg(d.flow_slug) filter (where d.message_id is not null), '{}') as flows,
+           coalesce(v_archive_msgs, '{}') || coalesce(array_agg(d.message_id) filter (where d.message_id is not null), '{}') as msgs
+      from done as d
+  ),
+  groups as (
+    select d.run_id, d.step_slug, count(*)::integer as n, (array_agg(d.output))[1] as output
+      from done as d
+     group by d.run_id, d.step_slug
+  )
+  select a.flows, a.msgs,
+         (select array_agg(g.run_id order by g.run_id, g.step_slug) from groups as g),
+         (select array_agg(g.step_slug order by g.run_id, g.step_slug) from groups as g),
+         (select array_agg(g.n order by g.run_id, g.step_slug) from groups as g),
+         (select array_agg(g.output order by g.run_id, g.step_slug) from groups as g)
+    into v_archive_flows, v_archive_msgs, v_group_runs, v_group_slugs, v_group_counts, v_group_outputs
+    from archived as a;
+
+  -- Each step counts down by its completed tasks; the step that reaches zero completes and
+  -- stores its output: the task output for a single step (it has one task), the task outputs
+  -- ordered by task_index for a map.
+  if v_group_runs is not null then
+    with counted as (
+      update pgflow.step_states as ss
+         set remaining_tasks = ss.remaining_tasks - g.n,
+             status = case when ss.remaining_tasks = g.n then 'completed' else ss.status end,
+             completed_at = case when ss.remaining_tasks = g.n then now() end,
+             output = case
+               when ss.remaining_tasks <> g.n then null
+               when s.step_type = 'map' then (
+                 select coalesce(jsonb_agg(t.output order by t.task_index), '[]'::jsonb)
+                   from pgflow.step_tasks as t
+                  where t.run_id = ss.run_id and t.step_slug = ss.step_slug and t.status = 'completed'
+               )
+               else g.output
+             end
+        from unnest(v_group_runs, v_group_slugs, v_group_counts, v_group_outputs) as g(run_id, step_slug, n, output),
+             pgflow.steps as s
+       where ss.run_id = g.run_id and ss.step_slug = g.step_slug
+         and s.flow_slug = ss.flow_slug and s.step_slug = ss.step_slug
+      returning ss.run_id, ss.flow_slug, ss.step_slug, ss.status, ss.output, ss.completed_at
+    )
+    select array_agg(c.run_id order by c.run_id, c.step_slug),
+           array_agg(c.flow_slug order by c.run_id, c.step_slug),
+           array_agg(c.step_slug order by c.run_id, c.step_slug),
+           array_agg(c.output order by c.run_id, c.step_slug),
+           array_agg(c.completed_at order by c.run_id, c.step_slug)
+      into v_step_runs, v_step_flows, v_step_slugs, v_step_outputs, v_step_times
+      from counted as c
+     where c.status = 'completed';
   end if;
 
-  -- Only a started task completes. Anything else changes nothing, so there is nothing to
-  -- cascade or start (upstream calls start_ready_steps/maybe_complete_run anyway, as no-ops).
-  if v_task_status = 'started' then
-    update pgflow.step_tasks as t
-       set status = 'completed', completed_at = now(), output = v_output
-     where t.run_id = v_run_id and t.step_slug = v_slug and t.task_index = v_index
-    returning t.message_id into v_msg;
-
-    -- The statement that completes the step also stores its output: the task output for a
-    -- single step, the task outputs ordered by task_index for a map.
-    update pgflow.step_states as ss
-       set remaining_tasks = ss.remaining_tasks - 1,
-           status = case when ss.remaining_tasks = 1 then 'completed' else ss.status end,
-           completed_at = case when ss.remaining_tasks = 1 then now() end,
-           output = case
-             when ss.remaining_tasks <> 1 then null
-             when v_step.step_type = 'map' then (
-               select coalesce(jsonb_agg(t.output order by t.task_index), '[]'::jsonb)
-                 from pgflow.step_tasks as t
-                where t.run_id = v_run_id and t.step_slug = v_slug and t.status = 'completed'
-             )
-             else v_output
-           end
-     where ss.run_id = v_run_id and ss.step_slug = v_slug
-    returning ss.* into v_state;
-
-    -- A step that is still waiting for tasks changes nothing else.
-    if v_state.status = 'completed' then
+  if v_step_runs is not null then
+    -- The completed steps' children wait for one dependency less each; a dependent map learns
+    -- its task count from its parent's output (a map step has a single dependency).
+    with children as (
+      select p.run_id, d.step_slug, cs.step_type, count(*)::integer as n, (array_agg(p.output))[1] as output
+        from unnest(v_step_runs, v_step_flows, v_step_slugs, v_step_outputs) as p(run_id, flow_slug, step_slug, output)
+        join pgflow.deps as d on d.flow_slug = p.flow_slug and d.dep_slug = p.step_slug
+        join pgflow.steps as cs on cs.flow_slug = d.flow_slug and cs.step_slug = d.step_slug
+       group by p.run_id, d.step_slug, cs.step_type
+    ),
+    waiting as (
       update pgflow.step_states as ss
-         set remaining_deps = ss.remaining_deps - 1,
+         set remaining_deps = ss.remaining_deps - c.n,
              initial_tasks = case
-               when cs.step_type = 'map' and ss.initial_tasks is null and jsonb_typeof(v_state.output) = 'array'
-                 then jsonb_array_length(v_state.output)
+               when c.step_type = 'map' and ss.initial_tasks is null and jsonb_typeof(c.output) = 'array'
+                 then jsonb_array_length(c.output)
                else ss.initial_tasks end
-        from pgflow.deps as d, pgflow.steps as cs
-       where d.flow_slug = v_run.flow_slug
-         and d.dep_slug = v_slug
-         and cs.flow_slug = d.flow_slug
-         and cs.step_slug = d.step_slug
-         and ss.run_id = v_run_id
-         and ss.step_slug = d.step_slug;
-      get diagnostics v_children = row_count;
+        from children as c
+       where ss.run_id = c.run_id and ss.step_slug = c.step_slug
+      returning ss.run_id
+    )
+    select array_agg(distinct w.run_id order by w.run_id) into v_cascade_runs from waiting as w;
 
-      update pgflow.runs as r set remaining_steps = r.remaining_steps - 1
-       where r.run_id = v_run_id
-      returning r.remaining_steps into v_remaining_steps;
+    with counted as (
+      update pgflow.runs as r
+         set remaining_steps = r.remaining_steps
+               - (select count(*)::integer from unnest(v_step_runs) as p(run_id) where p.run_id = r.run_id)
+       where r.run_id = any (v_step_runs)
+      returning r.run_id, r.remaining_steps
+    )
+    select array_agg(c.run_id order by c.run_id) into v_done_runs
+      from counted as c
+     where c.remaining_steps = 0 and c.run_id <> all (coalesce(v_cascade_runs, '{}'));
 
-      perform pgflow._broadcast(v_run_id, 'step:' || v_slug || ':completed', jsonb_build_object(
+    for v_i in 1 .. cardinality(v_step_runs) loop
+      perform pgflow._broadcast(v_step_runs[v_i], 'step:' || v_step_slugs[v_i] || ':completed', jsonb_build_object(
         'event_type', 'step:completed',
-        'run_id', v_run_id,
-        'flow_slug', v_run.flow_slug,
-        'step_slug', v_slug,
+        'run_id', v_step_runs[v_i],
+        'flow_slug', v_step_flows[v_i],
+        'step_slug', v_step_slugs[v_i],
         'status', 'completed',
-        'output', v_state.output,
-        'completed_at', v_state.completed_at
+        'output', v_step_outputs[v_i],
+        'completed_at', v_step_times[v_i]
       ));
+    end loop;
 
-      -- Only this step's children can have become ready: a leaf step (a job's only step, say)
-      -- skips the cascades. Every other ready step was started when it became ready.
-      if v_children > 0 then
-        if not pgflow.cascade_resolve_conditions(v_run_id) then
-          if v_msg is not null then perform pgmq.archive(v_run.flow_slug, v_msg); end if;
-          return query select * from pgflow.step_tasks as t
-                        where t.run_id = v_run_id and t.step_slug = v_slug and t.task_index = v_index;
-          return;
-        end if;
+    -- Only the completed steps' children can have become ready (every other ready step was
+    -- started when it became ready), so runs whose completed steps were all leaves (a job's only
+    -- step, say) skip the cascades.
+    foreach v_run_id in array coalesce(v_cascade_runs, '{}') loop
+      if pgflow.cascade_resolve_conditions(v_run_id) then
         perform pgflow.cascade_complete_taskless_steps(v_run_id);
         perform pgflow.start_ready_steps(v_run_id);
         perform pgflow.maybe_complete_run(v_run_id);
-      elsif v_remaining_steps = 0 then
-        perform pgflow.maybe_complete_run(v_run_id);
       end if;
-    end if;
-
-    if v_msg is not null then
-      perform pgmq.archive(v_run.flow_slug, v_msg);
+    end loop;
+    if v_done_runs is not null then
+      perform pgflow._complete_runs(v_done_runs);
     end if;
   end if;
 
-  return query select * from pgflow.step_tasks as t
-                where t.run_id = v_run_id and t.step_slug = v_slug and t.task_index = v_index;
+  if cardinality(v_archive_msgs) > 0 then
+    perform pgmq.archive(a.flow_slug, array_agg(a.msg_id order by a.msg_id))
+       from unnest(v_archive_flows, v_archive_msgs) as a(flow_slug, msg_id)
+      group by a.flow_slug;
+  end if;
+
+  return query
+  select t.*
+    from unnest(complete_tasks.run_ids, complete_tasks.step_slugs, complete_tasks.task_indexes)
+           with ordinality as i(run_id, step_slug, task_index, ord)
+    join pgflow.step_tasks as t
+      on t.run_id = i.run_id and t.step_slug = i.step_slug and t.task_index = i.task_index
+   order by i.ord;
+end;
+$$;
+
+-- pgflow's complete_task, as spec'd (pgflow-sql.md §8.12, with our fixes): complete_tasks with one task.
+create or replace function pgflow.complete_task(run_id uuid, step_slug text, task_index integer, output jsonb)
+returns setof pgflow.step_tasks
+language plpgsql
+volatile
+set search_path = ''
+as $$
+begin
+  return query select * from pgflow.complete_tasks(
+    array[complete_task.run_id], array[complete_task.step_slug], array[complete_task.task_index],
+    array[complete_task.output]);
 end;
 $$;
 

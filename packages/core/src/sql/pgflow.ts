@@ -97,15 +97,24 @@ export async function claimTasks(
   );
 }
 
-export async function completeTask(
+/**
+ * Completes tasks with `pgflow.complete_tasks` (ours: `complete_task` for a batch, one statement
+ * per phase for the whole batch). Outputs are sent as JSON text, so JSON null, strings, 0 and
+ * false are stored as they are.
+ */
+export async function completeTasks(
   db: SqlExecutor,
-  task: { run_id: string; step_slug: string; task_index: number },
-  output: unknown,
+  tasks: readonly { task: { run_id: string; step_slug: string; task_index: number }; output: unknown }[],
 ): Promise<void> {
   await db.query(
-    `select pgflow.complete_task(run_id => $1::uuid, step_slug => $2::text, task_index => $3::int,
-                                 output => $4::text::jsonb)`,
-    [task.run_id, task.step_slug, task.task_index, JSON.stringify(output ?? null)],
+    `select count(*) from pgflow.complete_tasks(run_ids => $1::uuid[], step_slugs => $2::text[],
+                                                task_indexes => $3::integer[], outputs => $4::text[]::jsonb[])`,
+    [
+      tasks.map((t) => t.task.run_id),
+      tasks.map((t) => t.task.step_slug),
+      tasks.map((t) => t.task.task_index),
+      tasks.map((t) => JSON.stringify(t.output ?? null)),
+    ],
   );
 }
 

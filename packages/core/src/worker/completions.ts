@@ -6,13 +6,13 @@
  * IO:WALSync 10% of sampled backend time).
  *
  * Invariants, each covered by worker.batches-completions.test.ts:
- * - every task is completed exactly once, with its own output: a batch is a list of independent
- *   `pgflow.complete_task` calls, ordered by run_id so that two batches lock runs in the same
- *   order and cannot deadlock;
+ * - every task is completed exactly once, with its own output: a batch is one
+ *   `pgflow.complete_tasks` call, which does for each task what `complete_task` would (it locks
+ *   runs in run_id order, so two batches cannot deadlock);
  * - one failing completion (e.g. the cascade limit) fails no other: when a batch raises, its
  *   tasks are completed one by one and only the failing one reports the error.
  */
-import { completeTask } from '../sql/pgflow';
+import { completeTasks } from '../sql/pgflow';
 import type { SqlExecutor } from '../sql/port';
 
 export interface TaskKey {
@@ -39,26 +39,8 @@ export function createCompletions(db: SqlExecutor, maxBatch: number): Completion
   let writing = false;
 
   async function writeBatch(batch: Pending[]) {
-    batch.sort((a, b) =>
-      a.task.run_id < b.task.run_id ? -1 : a.task.run_id > b.task.run_id ? 1 : 0,
-    );
     try {
-      if (batch.length === 1) {
-        const [only] = batch as [Pending];
-        await completeTask(db, only.task, only.output);
-      } else {
-        await db.query(
-          `select count(c.*) from unnest($1::uuid[], $2::text[], $3::integer[], $4::text[])
-                       with ordinality as i(run_id, step_slug, task_index, output, ord)
-                  cross join lateral pgflow.complete_task(i.run_id, i.step_slug, i.task_index, i.output::jsonb) as c`,
-          [
-            batch.map((p) => p.task.run_id),
-            batch.map((p) => p.task.step_slug),
-            batch.map((p) => p.task.task_index),
-            batch.map((p) => JSON.stringify(p.output ?? null)),
-          ],
-        );
-      }
+      await completeTasks(db, batch);
       for (const p of batch) p.resolve();
     } catch (error) {
       if (batch.length === 1) {
@@ -67,7 +49,7 @@ export function createCompletions(db: SqlExecutor, maxBatch: number): Completion
       }
       // Isolate the failure: the batch was rolled back as a whole.
       for (const p of batch) {
-        await completeTask(db, p.task, p.output).then(p.resolve, p.reject);
+        await completeTasks(db, [p]).then(p.resolve, p.reject);
       }
     }
   }
