@@ -104,7 +104,10 @@ export async function claimTasks(
  */
 export async function completeTasks(
   db: SqlExecutor,
-  tasks: readonly { task: { run_id: string; step_slug: string; task_index: number }; output: unknown }[],
+  tasks: readonly {
+    task: { run_id: string; step_slug: string; task_index: number };
+    output: unknown;
+  }[],
 ): Promise<void> {
   await db.query(
     `select count(*) from pgflow.complete_tasks(run_ids => $1::uuid[], step_slugs => $2::text[],
