@@ -209,6 +209,7 @@ returns void
 language plpgsql
 volatile
 set search_path = ''
+set plan_cache_mode = force_generic_plan
 as $$
 declare
   v_run record;
@@ -772,62 +773,53 @@ $$;
 -- Phase 2 of a worker poll: claims the queued tasks behind the given messages. Only rows that
 -- the status-guarded UPDATE claimed are returned (defect 3), and the claimed messages stay
 -- invisible for the step's timeout + 2 s (defect 1: upstream never runs its vt update).
-create or replace function pgflow.start_tasks(flow_slug text, msg_ids bigint[], worker_id uuid)
-returns setof pgflow.step_task_record
+-- Phase 2 of a poll, in two parts that claim_tasks shares: _start_queued_tasks starts the
+-- eligible tasks of the given messages (queued, in a started run and step); _task_records builds
+-- what a worker needs to run them.
+create or replace function pgflow._start_queued_tasks(p_flow_slug text, p_msg_ids bigint[], p_worker_id uuid)
+returns table (msg_id bigint, vt_offset integer, attempts_count integer)
 language plpgsql
 volatile
 set search_path = ''
 as $$
-#variable_conflict use_column
-declare
-  v_flow text := start_tasks.flow_slug;
-  v_ids bigint[];
-  v_offsets integer[];
-  v_updated integer;
 begin
-  if start_tasks.msg_ids is null or cardinality(start_tasks.msg_ids) = 0 then
-    return;
-  end if;
-
+  return query
   with claimed as (
     update pgflow.step_tasks as t
        set status = 'started',
            attempts_count = t.attempts_count + 1,
            started_at = now(),
-           last_worker_id = start_tasks.worker_id
-      from pgflow.runs as r, pgflow.step_states as ss
-     where t.flow_slug = v_flow
-       and t.message_id = any (start_tasks.msg_ids)
+           last_worker_id = p_worker_id
+     where t.flow_slug = p_flow_slug
+       and t.message_id = any (p_msg_ids)
        and t.status = 'queued'
-       and r.run_id = t.run_id
-       and r.status = 'started'
-       and ss.run_id = t.run_id
-       and ss.step_slug = t.step_slug
-       and ss.status = 'started'
-    returning t.step_slug, t.message_id
+       and (select r.status from pgflow.runs as r where r.run_id = t.run_id) = 'started'
+       and (select ss.status from pgflow.step_states as ss
+             where ss.run_id = t.run_id and ss.step_slug = t.step_slug) = 'started'
+    returning t.step_slug, t.message_id, t.attempts_count
   )
-  select array_agg(c.message_id order by c.message_id),
-         array_agg(coalesce(s.opt_timeout, f.opt_timeout) + 2 order by c.message_id)
-    into v_ids, v_offsets
+  select c.message_id, coalesce(s.opt_timeout, f.opt_timeout) + 2, c.attempts_count
     from claimed as c
-    join pgflow.steps as s on s.flow_slug = v_flow and s.step_slug = c.step_slug
-    join pgflow.flows as f on f.flow_slug = v_flow;
+    join pgflow.steps as s on s.flow_slug = p_flow_slug and s.step_slug = c.step_slug
+    join pgflow.flows as f on f.flow_slug = p_flow_slug
+   order by c.message_id;
+end;
+$$;
 
-  if v_ids is null then
-    return;
-  end if;
-
-  select count(*)::integer into v_updated from pgflow.set_vt_batch(v_flow, v_ids, v_offsets);
-  if v_updated <> cardinality(v_ids) then
-    raise exception 'start_tasks(): visibility updated % of % claimed messages', v_updated, cardinality(v_ids);
-  end if;
-
+create or replace function pgflow._task_records(p_flow_slug text, p_msg_ids bigint[])
+returns setof pgflow.step_task_record
+language plpgsql
+stable
+set search_path = ''
+as $$
+begin
   return query
   select t.flow_slug,
          t.run_id,
          t.step_slug,
          case
-           when s.step_type = 'map' and s.deps_count = 0 then r.input -> t.task_index
+           when s.step_type = 'map' and s.deps_count = 0
+             then (select r.input from pgflow.runs as r where r.run_id = t.run_id) -> t.task_index
            when s.step_type = 'map' then (
              select dss.output -> t.task_index
                from pgflow.deps as d
@@ -835,6 +827,7 @@ begin
               where d.flow_slug = t.flow_slug and d.step_slug = t.step_slug
               limit 1
            )
+           when s.deps_count = 0 then '{}'::jsonb
            else coalesce((
              select jsonb_object_agg(d.dep_slug, dss.output)
                from pgflow.deps as d
@@ -844,12 +837,44 @@ begin
          end,
          t.message_id,
          t.task_index,
-         case when s.step_type <> 'map' and s.deps_count = 0 then r.input end
+         case when s.step_type <> 'map' and s.deps_count = 0
+           then (select r.input from pgflow.runs as r where r.run_id = t.run_id) end
     from pgflow.step_tasks as t
-    join pgflow.runs as r on r.run_id = t.run_id
     join pgflow.steps as s on s.flow_slug = t.flow_slug and s.step_slug = t.step_slug
-   where t.flow_slug = v_flow
-     and t.message_id = any (v_ids);
+   where t.flow_slug = p_flow_slug
+     and t.message_id = any (p_msg_ids)
+   order by t.message_id;
+end;
+$$;
+
+create or replace function pgflow.start_tasks(flow_slug text, msg_ids bigint[], worker_id uuid)
+returns setof pgflow.step_task_record
+language plpgsql
+volatile
+set search_path = ''
+as $$
+declare
+  v_ids bigint[];
+  v_offsets integer[];
+  v_updated integer;
+begin
+  if start_tasks.msg_ids is null or cardinality(start_tasks.msg_ids) = 0 then
+    return;
+  end if;
+
+  select array_agg(c.msg_id order by c.msg_id), array_agg(c.vt_offset order by c.msg_id)
+    into v_ids, v_offsets
+    from pgflow._start_queued_tasks(start_tasks.flow_slug, start_tasks.msg_ids, start_tasks.worker_id) as c;
+  if v_ids is null then
+    return;
+  end if;
+
+  select count(*)::integer into v_updated from pgflow.set_vt_batch(start_tasks.flow_slug, v_ids, v_offsets);
+  if v_updated <> cardinality(v_ids) then
+    raise exception 'start_tasks(): visibility updated % of % claimed messages', v_updated, cardinality(v_ids);
+  end if;
+
+  return query select * from pgflow._task_records(start_tasks.flow_slug, v_ids);
 end;
 $$;
 
@@ -866,6 +891,7 @@ returns setof pgflow.step_tasks
 language plpgsql
 volatile
 set search_path = ''
+set plan_cache_mode = force_generic_plan
 as $$
 #variable_conflict use_column
 declare
@@ -904,10 +930,11 @@ begin
   perform 1 from pgflow.runs as r where r.run_id = any (complete_tasks.run_ids) order by r.run_id for update;
   perform 1
      from pgflow.step_states as ss
-     join unnest(complete_tasks.run_ids, complete_tasks.step_slugs) as i(run_id, step_slug)
-       on ss.run_id = i.run_id and ss.step_slug = i.step_slug
+    where ss.run_id = any (complete_tasks.run_ids)
+      and (ss.run_id, ss.step_slug) in (
+            select i.run_id, i.step_slug from unnest(complete_tasks.run_ids, complete_tasks.step_slugs) as i(run_id, step_slug))
     order by ss.run_id, ss.step_slug
-      for update of ss;
+      for update;
 
   -- A single step feeding a dependent map must produce an array; anything else fails the run
   -- hard, whatever when_exhausted says. Every waiting map child is named (defect 13).
@@ -918,7 +945,8 @@ begin
       join pgflow.step_tasks as t
         on t.run_id = i.run_id and t.step_slug = i.step_slug and t.task_index = i.task_index
       join pgflow.steps as s on s.flow_slug = t.flow_slug and s.step_slug = t.step_slug
-     where t.status = 'started'
+     where t.run_id = any (complete_tasks.run_ids)
+       and t.status = 'started'
        and s.step_type = 'single'
        and (i.output is null or jsonb_typeof(i.output) <> 'array')
        and exists (
@@ -973,7 +1001,10 @@ begin
       on t.run_id = i.run_id and t.step_slug = i.step_slug and t.task_index = i.task_index
     join pgflow.runs as r on r.run_id = t.run_id
     join pgflow.step_states as ss on ss.run_id = t.run_id and ss.step_slug = t.step_slug
-   where r.status <> 'failed' and ss.status <> 'started' and t.message_id is not null;
+   where t.run_id = any (complete_tasks.run_ids)
+     and r.run_id = any (complete_tasks.run_ids)
+     and ss.run_id = any (complete_tasks.run_ids)
+     and r.status <> 'failed' and ss.status <> 'started' and t.message_id is not null;
 
   -- Only a started task of a started step, in a run that has not failed, completes; any other
   -- changes nothing. The completed tasks are then counted per step.
@@ -988,7 +1019,10 @@ begin
       ) as i,
       pgflow.runs as r,
       pgflow.step_states as ss
-     where t.run_id = i.run_id and t.step_slug = i.step_slug and t.task_index = i.task_index
+     where t.run_id = any (complete_tasks.run_ids)
+       and r.run_id = any (complete_tasks.run_ids)
+       and ss.run_id = any (complete_tasks.run_ids)
+       and t.run_id = i.run_id and t.step_slug = i.step_slug and t.task_index = i.task_index
        and t.status = 'started'
        and r.run_id = t.run_id and r.status <> 'failed'
        and ss.run_id = t.run_id and ss.step_slug = t.step_slug and ss.status = 'started'
@@ -1032,7 +1066,8 @@ begin
              end
         from unnest(v_group_runs, v_group_slugs, v_group_counts, v_group_outputs) as g(run_id, step_slug, n, output),
              pgflow.steps as s
-       where ss.run_id = g.run_id and ss.step_slug = g.step_slug
+       where ss.run_id = any (v_group_runs)
+         and ss.run_id = g.run_id and ss.step_slug = g.step_slug
          and s.flow_slug = ss.flow_slug and s.step_slug = ss.step_slug
       returning ss.run_id, ss.flow_slug, ss.step_slug, ss.status, ss.output, ss.completed_at
     )
@@ -1064,7 +1099,8 @@ begin
                  then jsonb_array_length(c.output)
                else ss.initial_tasks end
         from children as c
-       where ss.run_id = c.run_id and ss.step_slug = c.step_slug
+       where ss.run_id = any (v_step_runs)
+         and ss.run_id = c.run_id and ss.step_slug = c.step_slug
       returning ss.run_id
     )
     select array_agg(distinct w.run_id order by w.run_id) into v_cascade_runs from waiting as w;
@@ -1119,6 +1155,7 @@ begin
            with ordinality as i(run_id, step_slug, task_index, ord)
     join pgflow.step_tasks as t
       on t.run_id = i.run_id and t.step_slug = i.step_slug and t.task_index = i.task_index
+   where t.run_id = any (complete_tasks.run_ids)
    order by i.ord;
 end;
 $$;

@@ -1,9 +1,15 @@
 -- claim_tasks: both phases of a worker poll in one call, for our workers (additive; pgflow's
 -- workers keep calling pgmq.read_with_poll and start_tasks themselves, and both paths mix).
--- Phase 1 reads up to p_qty messages (hidden for p_vt seconds), phase 2 is pgflow.start_tasks
--- on their ids; the result adds what a worker needs besides the task record: the task's
--- attempts_count (this attempt's number) and the message columns. One round trip and one commit
--- per poll instead of three.
+-- Phase 1 reads up to p_qty visible messages, phase 2 starts their tasks as start_tasks does
+-- (the same internal functions) and hides each message for as long as its task may run (step
+-- timeout + 2 s, what start_tasks sets), or for p_vt when its task cannot start. The result adds
+-- what a worker needs besides the task record: the task's attempts_count (this attempt's number)
+-- and the message columns.
+-- Cost, because every poll pays it (bench/README.md): it is one statement, prepared once per
+-- session and queue (its plan is kept, where EXECUTE format() would plan on every call), and its
+-- commit does not wait for the WAL flush: a claim lost in a crash leaves its task queued and its
+-- message visible, so the task is delivered again, which at-least-once delivery allows (and a
+-- later synchronous commit, such as the task's completion, flushes it anyway).
 create or replace function pgflow.claim_tasks(p_flow_slug text, p_vt integer, p_qty integer, p_worker_id uuid)
 returns table (
   flow_slug text,
@@ -23,31 +29,46 @@ returns table (
 language plpgsql
 volatile
 set search_path = ''
+set plan_cache_mode = force_generic_plan
 as $$
 declare
-  v_messages pgmq.message_record[];
-  v_tasks pgflow.step_task_record[];
+  v_statement text := 'pgflow_claim_tasks_' || md5(p_flow_slug);
 begin
-  select array_agg(m) into v_messages
-    from pgmq.read(queue_name => p_flow_slug, vt => p_vt, qty => p_qty) as m;
-  if v_messages is null then
+  if p_qty is null or p_qty < 1 then
     return;
   end if;
+  perform pg_catalog.set_config('synchronous_commit', 'off', true);
 
-  select array_agg(t) into v_tasks
-    from pgflow.start_tasks(p_flow_slug, array(select (m).msg_id from unnest(v_messages) as m), p_worker_id) as t;
-  if v_tasks is null then
-    return;
+  if not exists (select 1 from pg_catalog.pg_prepared_statements as ps where ps.name = v_statement) then
+    execute format(
+      'prepare %2$I(integer, integer, text, uuid) as
+       with picked as (
+         select q.msg_id from pgmq.%1$I as q
+          where q.vt <= clock_timestamp()
+          order by q.msg_id
+          limit $1
+            for update skip locked
+       ),
+       started as (
+         select * from pgflow._start_queued_tasks($3, array(select p.msg_id from picked as p), $4)
+       ),
+       hidden as (
+         update pgmq.%1$I as q
+            set vt = clock_timestamp() + make_interval(secs => coalesce(
+                  (select st.vt_offset from started as st where st.msg_id = q.msg_id), $2)),
+                read_ct = q.read_ct + 1
+          where q.msg_id = any (array(select p.msg_id from picked as p))
+         returning q.msg_id, q.read_ct, q.enqueued_at, q.vt, q.message, q.headers
+       )
+       select t.flow_slug, t.run_id, t.step_slug, t.input, t.msg_id, t.task_index, t.flow_input,
+              st.attempts_count, h.read_ct, h.enqueued_at, h.vt, h.message, h.headers
+         from pgflow._task_records($3, array(select st2.msg_id from started as st2)) as t
+         join started as st on st.msg_id = t.msg_id
+         join hidden as h on h.msg_id = t.msg_id
+        order by t.msg_id',
+      pgmq.format_table_name(p_flow_slug, 'q'), v_statement);
   end if;
 
-  -- A separate statement, so that it sees start_tasks' update of attempts_count.
-  return query
-  select t.flow_slug, t.run_id, t.step_slug, t.input, t.msg_id, t.task_index, t.flow_input,
-         st.attempts_count, m.read_ct, m.enqueued_at, m.vt, m.message, m.headers
-    from unnest(v_tasks) as t
-    join unnest(v_messages) as m on m.msg_id = t.msg_id
-    join pgflow.step_tasks as st
-      on st.run_id = t.run_id and st.step_slug = t.step_slug and st.task_index = t.task_index
-   order by t.msg_id;
+  return query execute format('execute %I(%s, %s, %L, %L)', v_statement, p_qty, p_vt, p_flow_slug, p_worker_id);
 end;
 $$;

@@ -88,8 +88,10 @@ select is_empty(
   $$select p.oid::regprocedure from pg_proc p
      where p.pronamespace = 'pgflow'::regnamespace
        and p.proname not in (select fname from expected_attributes)
-       and (p.prosecdef or p.proconfig is distinct from array['search_path=""'])$$,
-  'every additional pgflow function is SECURITY INVOKER and pins search_path = '''''
+       and (p.prosecdef
+            or p.proconfig[1] is distinct from 'search_path=""'
+            or not p.proconfig[2:] <@ array['plan_cache_mode=force_generic_plan'])$$,
+  'every additional pgflow function is SECURITY INVOKER and pins search_path = '''' (hot-path ones also force generic plans)'
 );
 
 select * from finish();

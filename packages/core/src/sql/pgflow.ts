@@ -80,10 +80,9 @@ export interface ClaimedTaskRow extends StepTaskRow {
 }
 
 /**
- * Both phases of a poll in one call (`pgflow.claim_tasks`): `pgmq.read` hides up to `qty`
- * messages for `vt` seconds, then `pgflow.start_tasks` claims their tasks.
- * One call instead of two or three round trips and commits: 488-497 → 527-535 no-op jobs/s and
- * notify p50 3.6 → 2.9 ms (bench/profile.ts, bench/README.md).
+ * Both phases of a poll in one call (`pgflow.claim_tasks`): reads up to `qty` visible messages and
+ * starts their tasks as `pgflow.start_tasks` does, hiding each message for its step's timeout
+ * (`vt` seconds when its task cannot start). One prepared statement and one commit per poll.
  */
 export async function claimTasks(
   db: SqlExecutor,

@@ -4,8 +4,9 @@
  *   wait for a free slot → claim up to min(batchSize, free slots) → dispatch each unit
  *   → loop at once; a poll that found nothing waits (backoff, or until woken).
  *
- * While some slots are busy the loop waits `cooldownMs` before claiming, so that a claim takes
- * several units instead of one each time a slot frees.
+ * While some slots are busy the loop waits until a whole batch of slots is free, at most
+ * `cooldownMs`, before claiming, so that a claim takes several units instead of one each time a
+ * slot frees (and quick units, whose slots all free at once, are claimed again without delay).
  * A unit settling frees its slot, resets the backoff and wakes the loop, because settling a
  * flow task often enqueues the next step's tasks on the same queue. Slots are shared by every
  * queue of the worker. `stop()` stops claiming; in-flight units keep running.
@@ -78,9 +79,9 @@ export function startPoller<T>(config: PollerConfig<T>): Poller {
         continue;
       }
       if (config.cooldownMs > 0 && slots.inFlight > 0 && slots.free() < config.batchSize) {
-        // Busy: let a few more slots free up so that one claim (a fixed ~2 ms of SQL) takes
-        // several tasks. An idle worker claims at once, so latency is not affected.
-        await new Promise((resolve) => setTimeout(resolve, config.cooldownMs));
+        // Busy: let more slots free up so that one claim (a fixed ~1 ms of SQL) takes several
+        // tasks. An idle worker claims at once, so latency is not affected.
+        await slots.whenFree(config.batchSize, config.cooldownMs);
       }
       const requested = Math.min(config.batchSize, slots.free());
       const started = Date.now();

@@ -8,39 +8,65 @@ export interface Slots {
   free(): number;
   take(): void;
   give(): void;
-  whenFree(): Promise<void>;
+  /**
+   * Resolves once `count` slots (at most all of them) are free, or after `timeoutMs` when given,
+   * whichever comes first.
+   */
+  whenFree(count?: number, timeoutMs?: number): Promise<void>;
   whenIdle(): Promise<void>;
+}
+
+interface Waiter {
+  count: number;
+  resolve(): void;
 }
 
 export function createSlots(max: number): Slots {
   let inFlight = 0;
-  let waiters: Array<() => void> = [];
+  let waiters: Waiter[] = [];
   let idleWaiters: Array<() => void> = [];
-  const flush = (list: Array<() => void>) => {
-    for (const resolve of list) resolve();
-  };
+  const free = () => Math.max(0, max - inFlight);
   return {
     get inFlight() {
       return inFlight;
     },
-    free: () => Math.max(0, max - inFlight),
+    free,
     take() {
       inFlight++;
     },
     give() {
       inFlight--;
-      const w = waiters;
-      waiters = [];
-      flush(w);
+      const ready = waiters.filter((w) => w.count <= free());
+      if (ready.length > 0) {
+        waiters = waiters.filter((w) => w.count > free());
+        for (const w of ready) w.resolve();
+      }
       if (inFlight === 0) {
-        const i = idleWaiters;
+        const idle = idleWaiters;
         idleWaiters = [];
-        flush(i);
+        for (const resolve of idle) resolve();
       }
     },
-    whenFree() {
-      if (inFlight < max) return Promise.resolve();
-      return new Promise((resolve) => waiters.push(resolve));
+    whenFree(count = 1, timeoutMs) {
+      const wanted = Math.min(Math.max(count, 1), max);
+      if (free() >= wanted) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const waiter: Waiter = {
+          count: wanted,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        };
+        const timer =
+          timeoutMs === undefined
+            ? undefined
+            : setTimeout(() => {
+                waiters = waiters.filter((w) => w !== waiter);
+                resolve();
+              }, timeoutMs);
+        waiters.push(waiter);
+      });
     },
     whenIdle() {
       if (inFlight === 0) return Promise.resolve();
