@@ -19,41 +19,61 @@
 -- larger one has its input/output replaced by null and gets "truncated": true (read the full
 -- state with pgflow.get_run_with_states). Realtime broadcasts are private by default (defect 17);
 -- `set pgflow.realtime_private = off` restores upstream's public broadcasts.
-create or replace function pgflow._broadcast(p_run_id uuid, p_event text, p_payload jsonb)
+-- _broadcast_all sends a list of events (the i-th event of run i), looking realtime.send and the
+-- privacy setting up once: complete_tasks sends a batch's events with one call. _broadcast sends one.
+create or replace function pgflow._broadcast_all(p_run_ids uuid[], p_events text[], p_payloads jsonb[])
 returns void
 language plpgsql
 volatile
 set search_path = ''
 as $$
 declare
-  v_topic text := 'pgflow:run:' || p_run_id::text;
-  v_payload jsonb := jsonb_build_object('id', gen_random_uuid()) || p_payload;
+  v_realtime boolean := to_regprocedure('realtime.send(jsonb,text,text,boolean)') is not null;
+  v_private boolean := coalesce(nullif(current_setting('pgflow.realtime_private', true), '')::boolean, true);
+  v_i integer;
+  v_topic text;
+  v_event text;
+  v_payload jsonb;
   v_body text;
 begin
-  if to_regprocedure('realtime.send(jsonb,text,text,boolean)') is not null then
-    execute 'select realtime.send($1, $2, $3, $4)'
-      using v_payload, p_event, v_topic,
-        coalesce(nullif(current_setting('pgflow.realtime_private', true), '')::boolean, true);
-  end if;
+  for v_i in 1 .. coalesce(cardinality(p_run_ids), 0) loop
+    v_topic := 'pgflow:run:' || p_run_ids[v_i]::text;
+    v_event := p_events[v_i];
+    v_payload := jsonb_build_object('id', gen_random_uuid()) || p_payloads[v_i];
+    if v_realtime then
+      execute 'select realtime.send($1, $2, $3, $4)' using v_payload, v_event, v_topic, v_private;
+    end if;
 
-  v_body := jsonb_build_object('event', p_event, 'payload', v_payload)::text;
-  if octet_length(v_body) > 7900 then
-    if v_payload ? 'input' then v_payload := jsonb_set(v_payload, '{input}', 'null'); end if;
-    if v_payload ? 'output' then v_payload := jsonb_set(v_payload, '{output}', 'null'); end if;
-    -- error messages can be long too (pg_notify raises above 8000 bytes, aborting the caller)
-    if jsonb_typeof(v_payload -> 'error_message') = 'string' then
-      v_payload := jsonb_set(v_payload, '{error_message}', to_jsonb(left(v_payload ->> 'error_message', 1000)));
-    end if;
-    v_body := jsonb_build_object('event', p_event, 'payload', v_payload || '{"truncated": true}')::text;
+    v_body := jsonb_build_object('event', v_event, 'payload', v_payload)::text;
     if octet_length(v_body) > 7900 then
-      v_body := jsonb_build_object('event', p_event, 'payload', jsonb_strip_nulls(jsonb_build_object(
-        'id', v_payload -> 'id', 'event_type', v_payload -> 'event_type', 'run_id', v_payload -> 'run_id',
-        'flow_slug', v_payload -> 'flow_slug', 'step_slug', v_payload -> 'step_slug',
-        'status', v_payload -> 'status', 'truncated', true)))::text;
+      if v_payload ? 'input' then v_payload := jsonb_set(v_payload, '{input}', 'null'); end if;
+      if v_payload ? 'output' then v_payload := jsonb_set(v_payload, '{output}', 'null'); end if;
+      -- error messages can be long too (pg_notify raises above 8000 bytes, aborting the caller)
+      if jsonb_typeof(v_payload -> 'error_message') = 'string' then
+        v_payload := jsonb_set(v_payload, '{error_message}', to_jsonb(left(v_payload ->> 'error_message', 1000)));
+      end if;
+      v_body := jsonb_build_object('event', v_event, 'payload', v_payload || '{"truncated": true}')::text;
+      if octet_length(v_body) > 7900 then
+        v_body := jsonb_build_object('event', v_event, 'payload', jsonb_strip_nulls(jsonb_build_object(
+          'id', v_payload -> 'id', 'event_type', v_payload -> 'event_type', 'run_id', v_payload -> 'run_id',
+          'flow_slug', v_payload -> 'flow_slug', 'step_slug', v_payload -> 'step_slug',
+          'status', v_payload -> 'status', 'truncated', true)))::text;
+      end if;
     end if;
-  end if;
-  perform pg_notify(v_topic, v_body);
-  perform pg_notify('pgflow_events', v_body);
+    perform pg_notify(v_topic, v_body);
+    perform pg_notify('pgflow_events', v_body);
+  end loop;
+end;
+$$;
+
+create or replace function pgflow._broadcast(p_run_id uuid, p_event text, p_payload jsonb)
+returns void
+language plpgsql
+volatile
+set search_path = ''
+as $$
+begin
+  perform pgflow._broadcast_all(array[p_run_id], array[p_event], array[p_payload]);
 end;
 $$;
 
@@ -212,9 +232,9 @@ set search_path = ''
 set plan_cache_mode = force_generic_plan
 as $$
 declare
-  v_run record;
+  v_sent text;
 begin
-  for v_run in
+  with completed as (
     update pgflow.runs as r
        set status = 'completed',
            completed_at = now(),
@@ -232,16 +252,19 @@ begin
        and r.remaining_steps = 0
        and r.status = 'started'
     returning r.run_id, r.flow_slug, r.output, r.completed_at
-  loop
-    perform pgflow._broadcast(v_run.run_id, 'run:completed', jsonb_build_object(
-      'event_type', 'run:completed',
-      'run_id', v_run.run_id,
-      'flow_slug', v_run.flow_slug,
-      'status', 'completed',
-      'output', v_run.output,
-      'completed_at', v_run.completed_at
-    ));
-  end loop;
+  )
+  select pgflow._broadcast_all(
+           array_agg(c.run_id order by c.run_id),
+           array_agg('run:completed'::text order by c.run_id),
+           array_agg(jsonb_build_object(
+             'event_type', 'run:completed',
+             'run_id', c.run_id,
+             'flow_slug', c.flow_slug,
+             'status', 'completed',
+             'output', c.output,
+             'completed_at', c.completed_at) order by c.run_id))
+    into strict v_sent
+    from completed as c;
 end;
 $$;
 
@@ -910,7 +933,6 @@ declare
   v_step_slugs text[];
   v_step_outputs jsonb[];
   v_step_times timestamptz[];
-  v_i integer;
   v_cascade_runs uuid[];
   v_done_runs uuid[];
   v_run_id uuid;
@@ -1116,17 +1138,21 @@ begin
       from counted as c
      where c.remaining_steps = 0 and c.run_id <> all (coalesce(v_cascade_runs, '{}'));
 
-    for v_i in 1 .. cardinality(v_step_runs) loop
-      perform pgflow._broadcast(v_step_runs[v_i], 'step:' || v_step_slugs[v_i] || ':completed', jsonb_build_object(
-        'event_type', 'step:completed',
-        'run_id', v_step_runs[v_i],
-        'flow_slug', v_step_flows[v_i],
-        'step_slug', v_step_slugs[v_i],
-        'status', 'completed',
-        'output', v_step_outputs[v_i],
-        'completed_at', v_step_times[v_i]
-      ));
-    end loop;
+    perform pgflow._broadcast_all(
+      v_step_runs,
+      array(select 'step:' || slug || ':completed' from unnest(v_step_slugs) with ordinality as e(slug, ord) order by e.ord),
+      array(
+        select jsonb_build_object(
+                 'event_type', 'step:completed',
+                 'run_id', e.run_id,
+                 'flow_slug', e.flow_slug,
+                 'step_slug', e.step_slug,
+                 'status', 'completed',
+                 'output', e.output,
+                 'completed_at', e.completed_at)
+          from unnest(v_step_runs, v_step_flows, v_step_slugs, v_step_outputs, v_step_times) with ordinality
+                 as e(run_id, flow_slug, step_slug, output, completed_at, ord)
+         order by e.ord));
 
     -- Only the completed steps' children can have become ready (every other ready step was
     -- started when it became ready), so runs whose completed steps were all leaves (a job's only
