@@ -19,8 +19,9 @@
 -- larger one has its input/output replaced by null and gets "truncated": true (read the full
 -- state with pgflow.get_run_with_states). Realtime broadcasts are private by default (defect 17);
 -- `set pgflow.realtime_private = off` restores upstream's public broadcasts.
--- _broadcast_all sends a list of events (the i-th event of run i), looking realtime.send and the
--- privacy setting up once: complete_tasks sends a batch's events with one call. _broadcast sends one.
+-- _broadcast_all sends a list of events (the i-th event of run i), in order, with one NOTIFY
+-- statement for the whole list: complete_tasks sends a batch's events with one call. _broadcast
+-- sends one event.
 create or replace function pgflow._broadcast_all(p_run_ids uuid[], p_events text[], p_payloads jsonb[])
 returns void
 language plpgsql
@@ -28,41 +29,65 @@ volatile
 set search_path = ''
 as $$
 declare
-  v_realtime boolean := to_regprocedure('realtime.send(jsonb,text,text,boolean)') is not null;
-  v_private boolean := coalesce(nullif(current_setting('pgflow.realtime_private', true), '')::boolean, true);
+  v_payloads jsonb[];
+  v_private boolean;
   v_i integer;
-  v_topic text;
-  v_event text;
-  v_payload jsonb;
+begin
+  if coalesce(cardinality(p_run_ids), 0) = 0 then
+    return;
+  end if;
+  v_payloads := array(
+    select jsonb_build_object('id', gen_random_uuid()) || e.payload
+      from unnest(p_payloads) with ordinality as e(payload, ord)
+     order by e.ord);
+
+  if to_regprocedure('realtime.send(jsonb,text,text,boolean)') is not null then
+    v_private := coalesce(nullif(current_setting('pgflow.realtime_private', true), '')::boolean, true);
+    for v_i in 1 .. cardinality(p_run_ids) loop
+      execute 'select realtime.send($1, $2, $3, $4)'
+        using v_payloads[v_i], p_events[v_i], 'pgflow:run:' || p_run_ids[v_i]::text, v_private;
+    end loop;
+  end if;
+
+  perform pg_notify(n.topic, n.body), pg_notify('pgflow_events', n.body)
+     from (
+       select 'pgflow:run:' || e.run_id::text as topic,
+              case when octet_length(b.body) <= 7900 then b.body
+                   else pgflow._truncated_notify_body(e.event, e.payload) end as body
+         from unnest(p_run_ids, p_events, v_payloads) with ordinality as e(run_id, event, payload, ord)
+        cross join lateral (select jsonb_build_object('event', e.event, 'payload', e.payload)::text as body) as b
+        order by e.ord
+     ) as n;
+end;
+$$;
+
+-- The NOTIFY body of an event whose full body is over the limit: input and output become null,
+-- a long error message is cut to 1000 characters, and "truncated": true is added; if that is
+-- still too long, only the identifying keys are kept.
+create or replace function pgflow._truncated_notify_body(p_event text, p_payload jsonb)
+returns text
+language plpgsql
+immutable
+set search_path = ''
+as $$
+declare
+  v_payload jsonb := p_payload;
   v_body text;
 begin
-  for v_i in 1 .. coalesce(cardinality(p_run_ids), 0) loop
-    v_topic := 'pgflow:run:' || p_run_ids[v_i]::text;
-    v_event := p_events[v_i];
-    v_payload := jsonb_build_object('id', gen_random_uuid()) || p_payloads[v_i];
-    if v_realtime then
-      execute 'select realtime.send($1, $2, $3, $4)' using v_payload, v_event, v_topic, v_private;
-    end if;
-
-    v_body := jsonb_build_object('event', v_event, 'payload', v_payload)::text;
-    if octet_length(v_body) > 7900 then
-      if v_payload ? 'input' then v_payload := jsonb_set(v_payload, '{input}', 'null'); end if;
-      if v_payload ? 'output' then v_payload := jsonb_set(v_payload, '{output}', 'null'); end if;
-      -- error messages can be long too (pg_notify raises above 8000 bytes, aborting the caller)
-      if jsonb_typeof(v_payload -> 'error_message') = 'string' then
-        v_payload := jsonb_set(v_payload, '{error_message}', to_jsonb(left(v_payload ->> 'error_message', 1000)));
-      end if;
-      v_body := jsonb_build_object('event', v_event, 'payload', v_payload || '{"truncated": true}')::text;
-      if octet_length(v_body) > 7900 then
-        v_body := jsonb_build_object('event', v_event, 'payload', jsonb_strip_nulls(jsonb_build_object(
-          'id', v_payload -> 'id', 'event_type', v_payload -> 'event_type', 'run_id', v_payload -> 'run_id',
-          'flow_slug', v_payload -> 'flow_slug', 'step_slug', v_payload -> 'step_slug',
-          'status', v_payload -> 'status', 'truncated', true)))::text;
-      end if;
-    end if;
-    perform pg_notify(v_topic, v_body);
-    perform pg_notify('pgflow_events', v_body);
-  end loop;
+  if v_payload ? 'input' then v_payload := jsonb_set(v_payload, '{input}', 'null'); end if;
+  if v_payload ? 'output' then v_payload := jsonb_set(v_payload, '{output}', 'null'); end if;
+  -- error messages can be long too (pg_notify raises above 8000 bytes, aborting the caller)
+  if jsonb_typeof(v_payload -> 'error_message') = 'string' then
+    v_payload := jsonb_set(v_payload, '{error_message}', to_jsonb(left(v_payload ->> 'error_message', 1000)));
+  end if;
+  v_body := jsonb_build_object('event', p_event, 'payload', v_payload || '{"truncated": true}')::text;
+  if octet_length(v_body) > 7900 then
+    v_body := jsonb_build_object('event', p_event, 'payload', jsonb_strip_nulls(jsonb_build_object(
+      'id', v_payload -> 'id', 'event_type', v_payload -> 'event_type', 'run_id', v_payload -> 'run_id',
+      'flow_slug', v_payload -> 'flow_slug', 'step_slug', v_payload -> 'step_slug',
+      'status', v_payload -> 'status', 'truncated', true)))::text;
+  end if;
+  return v_body;
 end;
 $$;
 
