@@ -36,8 +36,9 @@ export interface WorkerOptions {
    */
   notifyThrottleMs: number;
   /**
-   * While some tasks run, wait this long before claiming more, so one claim takes several tasks
-   * (a claim costs ~2 ms of SQL whatever its size). An idle worker claims at once. @default 5
+   * While some tasks run, wait up to this long for a whole batch of slots to free before claiming
+   * more, so one claim takes several tasks (a claim has a fixed cost whatever its size). An idle
+   * worker claims at once. @default 5
    */
   dispatchCooldownMs: number;
   /** Heartbeat period; also how soon an operator's deprecation is noticed. @default 5000 */
