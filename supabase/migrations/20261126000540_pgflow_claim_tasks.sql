@@ -32,41 +32,45 @@ set search_path = ''
 set plan_cache_mode = force_generic_plan
 as $$
 declare
-  v_statement text := 'pgflow_claim_tasks_' || md5(p_flow_slug);
+  v_query text;
+  v_statement text;
 begin
   if p_qty is null or p_qty < 1 then
     return;
   end if;
   perform pg_catalog.set_config('synchronous_commit', 'off', true);
 
+  v_query := format(
+    'with picked as (
+       select q.msg_id from pgmq.%1$I as q
+        where q.vt <= clock_timestamp()
+        order by q.msg_id
+        limit $1
+          for update skip locked
+     ),
+     started as (
+       select * from pgflow._start_queued_tasks($3, array(select p.msg_id from picked as p), $4)
+     ),
+     hidden as (
+       update pgmq.%1$I as q
+          set vt = clock_timestamp() + make_interval(secs => coalesce(
+                (select st.vt_offset from started as st where st.msg_id = q.msg_id), $2)),
+              read_ct = q.read_ct + 1
+        where q.msg_id = any (array(select p.msg_id from picked as p))
+       returning q.msg_id, q.read_ct, q.enqueued_at, q.vt, q.message, q.headers
+     )
+     select t.flow_slug, t.run_id, t.step_slug, t.input, t.msg_id, t.task_index, t.flow_input,
+            st.attempts_count, h.read_ct, h.enqueued_at, h.vt, h.message, h.headers
+       from pgflow._task_records($3, array(select st2.msg_id from started as st2)) as t
+       join started as st on st.msg_id = t.msg_id
+       join hidden as h on h.msg_id = t.msg_id
+      order by t.msg_id',
+    pgmq.format_table_name(p_flow_slug, 'q'));
+  -- Named after its text, so a session never runs a statement prepared for another queue or by
+  -- an older version of this function.
+  v_statement := 'pgflow_claim_tasks_' || md5(v_query);
   if not exists (select 1 from pg_catalog.pg_prepared_statements as ps where ps.name = v_statement) then
-    execute format(
-      'prepare %2$I(integer, integer, text, uuid) as
-       with picked as (
-         select q.msg_id from pgmq.%1$I as q
-          where q.vt <= clock_timestamp()
-          order by q.msg_id
-          limit $1
-            for update skip locked
-       ),
-       started as (
-         select * from pgflow._start_queued_tasks($3, array(select p.msg_id from picked as p), $4)
-       ),
-       hidden as (
-         update pgmq.%1$I as q
-            set vt = clock_timestamp() + make_interval(secs => coalesce(
-                  (select st.vt_offset from started as st where st.msg_id = q.msg_id), $2)),
-                read_ct = q.read_ct + 1
-          where q.msg_id = any (array(select p.msg_id from picked as p))
-         returning q.msg_id, q.read_ct, q.enqueued_at, q.vt, q.message, q.headers
-       )
-       select t.flow_slug, t.run_id, t.step_slug, t.input, t.msg_id, t.task_index, t.flow_input,
-              st.attempts_count, h.read_ct, h.enqueued_at, h.vt, h.message, h.headers
-         from pgflow._task_records($3, array(select st2.msg_id from started as st2)) as t
-         join started as st on st.msg_id = t.msg_id
-         join hidden as h on h.msg_id = t.msg_id
-        order by t.msg_id',
-      pgmq.format_table_name(p_flow_slug, 'q'), v_statement);
+    execute format('prepare %I(integer, integer, text, uuid) as %s', v_statement, v_query);
   end if;
 
   return query execute format('execute %I(%s, %s, %L, %L)', v_statement, p_qty, p_vt, p_flow_slug, p_worker_id);

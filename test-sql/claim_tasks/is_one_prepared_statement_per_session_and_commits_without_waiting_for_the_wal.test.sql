@@ -1,5 +1,5 @@
 begin;
-select plan(5);
+select plan(7);
 select pgflow_tests.reset_db();
 select pgflow_tests.setup_flow('sequential');
 select pgflow_tests.ensure_worker('sequential');
@@ -21,6 +21,19 @@ select is(
   (select count(*)::integer from pg_prepared_statements where name like 'pgflow_claim_tasks_%'),
   1,
   'both used one statement prepared for this queue in this session'
+);
+select pgflow_tests.setup_flow('sequential_other');
+select pgflow.start_flow('other', '{}'::jsonb);
+select is(
+  (select count(*)::integer from pgflow.claim_tasks('other', 5, 1, '11111111-1111-1111-1111-111111111111')
+    where flow_slug = 'other'),
+  1,
+  'another queue claims its own task, with a statement of its own'
+);
+select is(
+  (select count(*)::integer from pg_prepared_statements where name like 'pgflow_claim_tasks_%'),
+  2,
+  'one statement per queue'
 );
 select is(
   current_setting('synchronous_commit'),
