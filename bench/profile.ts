@@ -31,7 +31,7 @@ const { values } = parseArgs({
     /** ANALYZE after the bulk enqueue (as the bench does for every system). */
     analyze: { type: 'boolean', default: false },
     core: { type: 'string', default: '@pgflow-ts/core' },
-    /** Experiment: make pgflow._broadcast a no-op in the throwaway database (no NOTIFY). */
+    /** Experiment: make pgflow._broadcast_all (every event) a no-op in the throwaway database (no NOTIFY). */
     'no-broadcast': { type: 'boolean', default: false },
     /** Experiment: synchronous_commit off in the throwaway database. */
     'async-commit': { type: 'boolean', default: false },
@@ -128,7 +128,7 @@ await withDatabase('profile', async (db) => {
   const raw = createPostgresJsClient(db.url, { postgres: { max: Number(values.pool) } });
   await core.install(raw);
   if (values['no-broadcast']) {
-    await raw.exec(`create or replace function pgflow._broadcast(p_run_id uuid, p_event text, p_payload jsonb)
+    await raw.exec(`create or replace function pgflow._broadcast_all(p_run_ids uuid[], p_events text[], p_payloads jsonb[])
       returns void language plpgsql as $$ begin end $$`);
   }
   await raw.transaction(async (tx) => {
