@@ -6,7 +6,9 @@
 -- what a worker needs besides the task record: the task's attempts_count (this attempt's number)
 -- and the message columns.
 -- Cost, because every poll pays it (bench/README.md): it is one statement, prepared once per
--- session and queue (its plan is kept, where EXECUTE format() would plan on every call), and its
+-- session and queue (its plan is kept, where EXECUTE format() would plan on every call; each call
+-- checks pg_prepared_statements first, so this also works behind PgBouncer or Supavisor in
+-- transaction mode, where each server connection prepares its own copy), and its
 -- commit does not wait for the WAL flush: a claim lost in a crash leaves its task queued and its
 -- message visible, so the task is delivered again, which at-least-once delivery allows (and a
 -- later synchronous commit, such as the task's completion, flushes it anyway).
