@@ -78,3 +78,25 @@ begin
   return query execute format('execute %I(%s, %s, %L, %L)', v_statement, p_qty, p_vt, p_flow_slug, p_worker_id);
 end;
 $$;
+
+-- ms_until_visible: milliseconds until the queue's next hidden message becomes visible (0 when one
+-- is visible now, NULL when the queue is empty). Workers on insert notifications use it after an
+-- empty poll: a delayed message or a retry (fail_task hides the message, nothing is inserted)
+-- sends no notification, so they wake when it is due instead of at their slow fallback poll.
+create or replace function pgflow.ms_until_visible(p_queue_name text)
+returns bigint
+language plpgsql
+volatile
+set search_path = ''
+as $$
+declare
+  v_next timestamptz;
+begin
+  execute format('select min(q.vt) from pgmq.%I as q', pgmq.format_table_name(p_queue_name, 'q'))
+     into v_next;
+  if v_next is null then
+    return null;
+  end if;
+  return greatest(0, ceil(extract(epoch from v_next - clock_timestamp()) * 1000))::bigint;
+end;
+$$;

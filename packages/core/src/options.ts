@@ -12,8 +12,8 @@ export interface WorkerOptions {
   /** Most messages claimed by one poll. Env `PGFLOW_BATCH_SIZE`. @default 10 */
   batchSize: number;
   /**
-   * Seconds a message read by a poll stays hidden before `start_tasks` extends it to the step
-   * timeout + 2 s (the short window between the two claim phases). @default 5
+   * Seconds a claimed message stays hidden when its task cannot start (a started task's message
+   * stays hidden for the step timeout + 2 s). @default 5
    */
   visibilityTimeout: number;
   /**
@@ -27,7 +27,10 @@ export interface WorkerOptions {
   minPollIntervalMs: number;
   /** Longest wait between polls of an idle queue (polling strategy). @default 1000 */
   maxPollIntervalMs: number;
-  /** Longest wait between fallback polls of an idle queue (notify strategy). @default 10000 */
+  /**
+   * Longest wait between fallback polls of an idle queue (notify strategy); shorter when a
+   * hidden message (delayed, or a retry) is due sooner. @default 10000
+   */
   notifyFallbackMs: number;
   /**
    * Throttle passed to `pgmq.enable_notify_insert` (notify strategy): 0 notifies on every insert.

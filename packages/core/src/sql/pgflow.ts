@@ -120,6 +120,15 @@ export async function completeTasks(
   );
 }
 
+/** Milliseconds until the queue's next hidden message becomes visible; null when it is empty. */
+export async function msUntilVisible(db: SqlExecutor, queue: string): Promise<number | null> {
+  const [row] = await db.query<{ ms: number | string | null }>(
+    'select pgflow.ms_until_visible(p_queue_name => $1::text) as ms',
+    [queue],
+  );
+  return row?.ms == null ? null : Number(row.ms);
+}
+
 export async function failTask(
   db: SqlExecutor,
   task: { run_id: string; step_slug: string; task_index: number },

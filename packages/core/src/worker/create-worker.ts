@@ -228,6 +228,9 @@ export function createWorker(input: CreateWorkerOptions): Worker {
             : () => {
                 for (const poller of pollers) poller.wake();
               },
+          // Notify workers sleep up to notifyFallbackMs; delayed messages and retries send no
+          // notification, so they wake when the next one is due.
+          nextDueMs: notifyMode ? () => pgflow.msUntilVisible(sql, queue) : undefined,
         }),
       );
     }

@@ -34,6 +34,12 @@ export interface PollerConfig<T> {
   execute(unit: T, release: () => void): Promise<void>;
   /** Called after each unit settles, with the other queues' signals to wake. */
   onSettled?(): void;
+  /**
+   * Milliseconds until the queue's next hidden message is due (null: none). When given, an idle
+   * wait never outlasts it: work that arrives without a wake-up (a delayed message, a retry)
+   * is claimed when due.
+   */
+  nextDueMs?(): Promise<number | null>;
 }
 
 export interface Poller {
@@ -71,6 +77,19 @@ export function startPoller<T>(config: PollerConfig<T>): Poller {
     return unitDone;
   };
 
+  /** The wait after a poll that found no more work: the backoff, or less when work is due. */
+  async function idleWait(): Promise<number> {
+    const wait = backoff.next();
+    if (!config.nextDueMs) return wait;
+    try {
+      const due = await config.nextDueMs();
+      return due === null ? wait : Math.min(wait, Math.max(due, config.minIntervalMs));
+    } catch (error) {
+      events.emit('worker:error', { error, during: `poll of ${config.queue}` });
+      return wait;
+    }
+  }
+
   async function loop() {
     while (!stopped) {
       if (slots.free() === 0) {
@@ -100,7 +119,7 @@ export function startPoller<T>(config: PollerConfig<T>): Poller {
         durationMs: Date.now() - started,
       });
       if (units.length === 0) {
-        if (!stopped) await signal.wait(backoff.next());
+        if (!stopped) await signal.wait(await idleWait());
         continue;
       }
       backoff.reset();
@@ -110,7 +129,7 @@ export function startPoller<T>(config: PollerConfig<T>): Poller {
       }
       // Fewer than asked for: the queue had no more visible work, so an immediate re-poll would
       // find nothing. Wait to be woken (notification, settled unit) or for the backoff.
-      if (units.length < requested && !stopped) await signal.wait(backoff.next());
+      if (units.length < requested && !stopped) await signal.wait(await idleWait());
     }
   }
 
