@@ -228,8 +228,8 @@ export function createWorker(input: CreateWorkerOptions): Worker {
             : () => {
                 for (const poller of pollers) poller.wake();
               },
-          // Notify workers sleep up to notifyFallbackMs; delayed messages and retries send no
-          // notification, so they wake when the next one is due.
+          // Notify workers back off up to notifyFallbackMs; delayed messages, retries and
+          // stalled tasks send no notification, so they also wake when the next one is due.
           nextDueMs: notifyMode ? () => pgflow.msUntilVisible(sql, queue) : undefined,
         }),
       );

@@ -35,9 +35,9 @@ export interface PollerConfig<T> {
   /** Called after each unit settles, with the other queues' signals to wake. */
   onSettled?(): void;
   /**
-   * Milliseconds until the queue's next hidden message is due (null: none). When given, an idle
-   * wait never outlasts it: work that arrives without a wake-up (a delayed message, a retry)
-   * is claimed when due.
+   * Milliseconds until the queue's next hidden message is due (null: none). Given when the
+   * backoff can grow long (insert notifications wake the loop): an idle wait never outlasts it,
+   * so work that arrives without a wake-up (a delayed message, a retry) is claimed when due.
    */
   nextDueMs?(): Promise<number | null>;
 }
@@ -77,7 +77,10 @@ export function startPoller<T>(config: PollerConfig<T>): Poller {
     return unitDone;
   };
 
-  /** The wait after a poll that found no more work: the backoff, or less when work is due. */
+  /**
+   * The wait after a poll that found no more work: the backoff (reset whenever a unit settles,
+   * since settling may schedule a retry), or less when a hidden message is due sooner.
+   */
   async function idleWait(): Promise<number> {
     const wait = backoff.next();
     if (!config.nextDueMs) return wait;
