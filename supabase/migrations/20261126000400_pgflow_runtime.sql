@@ -823,12 +823,14 @@ $$;
 -- invisible for the step's timeout + 2 s (defect 1: upstream never runs its vt update).
 -- Phase 2 of a poll, in two parts that claim_tasks shares: _start_queued_tasks starts the
 -- eligible tasks of the given messages (queued, in a started run and step); _task_records builds
--- what a worker needs to run them.
+-- what a worker needs to run them. Both keep one generic plan: a custom plan per call (what
+-- PostgreSQL picks for a few message ids) cost more to plan than to run.
 create or replace function pgflow._start_queued_tasks(p_flow_slug text, p_msg_ids bigint[], p_worker_id uuid)
 returns table (msg_id bigint, vt_offset integer, attempts_count integer)
 language plpgsql
 volatile
 set search_path = ''
+set plan_cache_mode = force_generic_plan
 as $$
 begin
   return query
@@ -859,6 +861,7 @@ returns setof pgflow.step_task_record
 language plpgsql
 stable
 set search_path = ''
+set plan_cache_mode = force_generic_plan
 as $$
 begin
   return query
@@ -971,17 +974,10 @@ begin
     raise exception 'complete_tasks(): run_ids, step_slugs, task_indexes and outputs must have the same length';
   end if;
 
-  -- Lock the runs, then the step states, each in key order: completions within one run are
-  -- serialised (which keeps the counters and the map aggregation consistent), and two batches
-  -- lock in the same order, so they cannot deadlock.
+  -- Lock the runs in run_id order: completions within one run are serialised (which keeps the
+  -- counters and the map aggregation consistent), and two batches cannot deadlock. Every writer
+  -- of a run's step states and tasks (fail_task, the stalled-task recovery) locks its run first.
   perform 1 from pgflow.runs as r where r.run_id = any (complete_tasks.run_ids) order by r.run_id for update;
-  perform 1
-     from pgflow.step_states as ss
-    where ss.run_id = any (complete_tasks.run_ids)
-      and (ss.run_id, ss.step_slug) in (
-            select i.run_id, i.step_slug from unnest(complete_tasks.run_ids, complete_tasks.step_slugs) as i(run_id, step_slug))
-    order by ss.run_id, ss.step_slug
-      for update;
 
   -- A single step feeding a dependent map must produce an array; anything else fails the run
   -- hard, whatever when_exhausted says. Every waiting map child is named (defect 13).
@@ -1038,24 +1034,24 @@ begin
     perform pgflow._fail_step(v_task.run_id, v_task.flow_slug, v_task.step_slug, v_step_error);
   end loop;
 
-  -- Late or duplicate callbacks (the step is no longer started, in a run that has not failed):
-  -- nothing changes, only their messages are archived. A failed run's tasks keep their messages.
-  select array_agg(t.flow_slug), array_agg(t.message_id)
-    into v_archive_flows, v_archive_msgs
-    from unnest(complete_tasks.run_ids, complete_tasks.step_slugs, complete_tasks.task_indexes)
-           as i(run_id, step_slug, task_index)
-    join pgflow.step_tasks as t
-      on t.run_id = i.run_id and t.step_slug = i.step_slug and t.task_index = i.task_index
-    join pgflow.runs as r on r.run_id = t.run_id
-    join pgflow.step_states as ss on ss.run_id = t.run_id and ss.step_slug = t.step_slug
-   where t.run_id = any (complete_tasks.run_ids)
-     and r.run_id = any (complete_tasks.run_ids)
-     and ss.run_id = any (complete_tasks.run_ids)
-     and r.status <> 'failed' and ss.status <> 'started' and t.message_id is not null;
-
   -- Only a started task of a started step, in a run that has not failed, completes; any other
-  -- changes nothing. The completed tasks are then counted per step.
-  with done as (
+  -- changes nothing. The completed tasks are then counted per step. Late or duplicate callbacks
+  -- (the step is no longer started, in a run that has not failed) change nothing either, but
+  -- their messages are archived with the completed ones. A failed run's tasks keep their messages.
+  with late as (
+    select t.flow_slug, t.message_id
+      from unnest(complete_tasks.run_ids, complete_tasks.step_slugs, complete_tasks.task_indexes)
+             as i(run_id, step_slug, task_index)
+      join pgflow.step_tasks as t
+        on t.run_id = i.run_id and t.step_slug = i.step_slug and t.task_index = i.task_index
+      join pgflow.runs as r on r.run_id = t.run_id
+      join pgflow.step_states as ss on ss.run_id = t.run_id and ss.step_slug = t.step_slug
+     where t.run_id = any (complete_tasks.run_ids)
+       and r.run_id = any (complete_tasks.run_ids)
+       and ss.run_id = any (complete_tasks.run_ids)
+       and r.status <> 'failed' and ss.status <> 'started' and t.message_id is not null
+  ),
+  done as (
     update pgflow.step_tasks as t
        set status = 'completed', completed_at = now(), output = i.output
       from (
@@ -1076,9 +1072,10 @@ begin
     returning t.flow_slug, t.run_id, t.step_slug, t.message_id, t.output
   ),
   archived as (
-    select coalesce(v_archive_flows, '{}') || coalesce(array_agg(d.flow_slug) filter (where d.message_id is not null), '{}') as flows,
-           coalesce(v_archive_msgs, '{}') || coalesce(array_agg(d.message_id) filter (where d.message_id is not null), '{}') as msgs
-      from done as d
+    select coalesce(array_agg(a.flow_slug), '{}') as flows, coalesce(array_agg(a.message_id), '{}') as msgs
+      from (select l.flow_slug, l.message_id from late as l
+            union all
+            select d.flow_slug, d.message_id from done as d where d.message_id is not null) as a
   ),
   groups as (
     select d.run_id, d.step_slug, count(*)::integer as n, (array_agg(d.output))[1] as output
