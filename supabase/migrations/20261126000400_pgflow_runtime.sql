@@ -1126,8 +1126,9 @@ begin
   end if;
 
   if v_step_runs is not null then
-    -- The completed steps' children wait for one dependency less each; a dependent map learns
-    -- its task count from its parent's output (a map step has a single dependency).
+    -- The completed steps' children wait for one dependency less each (a dependent map learns
+    -- its task count from its parent's output: a map step has a single dependency), and each run
+    -- has as many steps less to go as it completed.
     with children as (
       select p.run_id, d.step_slug, cs.step_type, count(*)::integer as n, (array_agg(p.output))[1] as output
         from unnest(v_step_runs, v_step_flows, v_step_slugs, v_step_outputs) as p(run_id, flow_slug, step_slug, output)
@@ -1146,19 +1147,18 @@ begin
        where ss.run_id = any (v_step_runs)
          and ss.run_id = c.run_id and ss.step_slug = c.step_slug
       returning ss.run_id
-    )
-    select array_agg(distinct w.run_id order by w.run_id) into v_cascade_runs from waiting as w;
-
-    with counted as (
+    ),
+    counted as (
       update pgflow.runs as r
          set remaining_steps = r.remaining_steps
                - (select count(*)::integer from unnest(v_step_runs) as p(run_id) where p.run_id = r.run_id)
        where r.run_id = any (v_step_runs)
       returning r.run_id, r.remaining_steps
     )
-    select array_agg(c.run_id order by c.run_id) into v_done_runs
-      from counted as c
-     where c.remaining_steps = 0 and c.run_id <> all (coalesce(v_cascade_runs, '{}'));
+    select (select array_agg(distinct w.run_id order by w.run_id) from waiting as w),
+           (select array_agg(c.run_id order by c.run_id) from counted as c
+             where c.remaining_steps = 0 and c.run_id not in (select w.run_id from waiting as w))
+      into v_cascade_runs, v_done_runs;
 
     perform pgflow._broadcast_all(
       v_step_runs,
