@@ -1,7 +1,8 @@
 /**
  * Runs one claimed flow task: builds the handler input and context, enforces the step timeout
- * through an AbortSignal, and settles the task in SQL as soon as it finishes (complete_task or
- * fail_task), never waiting for other tasks of the batch.
+ * through an AbortSignal, and settles the task in SQL as soon as it finishes (a completion joins
+ * the next batch written with complete_tasks; a failure is fail_task), never waiting for the
+ * other tasks it was claimed with.
  */
 
 import type { AnyFlow } from '@pgflow-ts/dsl';
