@@ -257,7 +257,8 @@ set search_path = ''
 set plan_cache_mode = force_generic_plan
 as $$
 declare
-  v_sent text;
+  v_runs uuid[];
+  v_payloads jsonb[];
 begin
   with completed as (
     update pgflow.runs as r
@@ -278,18 +279,20 @@ begin
        and r.status = 'started'
     returning r.run_id, r.flow_slug, r.output, r.completed_at
   )
-  select pgflow._broadcast_all(
-           array_agg(c.run_id order by c.run_id),
-           array_agg('run:completed'::text order by c.run_id),
-           array_agg(jsonb_build_object(
-             'event_type', 'run:completed',
-             'run_id', c.run_id,
-             'flow_slug', c.flow_slug,
-             'status', 'completed',
-             'output', c.output,
-             'completed_at', c.completed_at) order by c.run_id))
-    into strict v_sent
+  select array_agg(c.run_id order by c.run_id),
+         array_agg(jsonb_build_object(
+           'event_type', 'run:completed',
+           'run_id', c.run_id,
+           'flow_slug', c.flow_slug,
+           'status', 'completed',
+           'output', c.output,
+           'completed_at', c.completed_at) order by c.run_id)
+    into v_runs, v_payloads
     from completed as c;
+
+  if v_runs is not null then
+    perform pgflow._broadcast_all(v_runs, array_fill('run:completed'::text, array[cardinality(v_runs)]), v_payloads);
+  end if;
 end;
 $$;
 
@@ -818,9 +821,6 @@ $$;
 -- Tasks: claim, complete, fail
 -- ---------------------------------------------------------------------------------------------
 
--- Phase 2 of a worker poll: claims the queued tasks behind the given messages. Only rows that
--- the status-guarded UPDATE claimed are returned (defect 3), and the claimed messages stay
--- invisible for the step's timeout + 2 s (defect 1: upstream never runs its vt update).
 -- Phase 2 of a poll, in two parts that claim_tasks shares: _start_queued_tasks starts the
 -- eligible tasks of the given messages (queued, in a started run and step); _task_records builds
 -- what a worker needs to run them. Both keep one generic plan: a custom plan per call (what
@@ -898,6 +898,9 @@ begin
 end;
 $$;
 
+-- Phase 2 of a worker poll: claims the queued tasks behind the given messages. Only rows that
+-- the status-guarded UPDATE claimed are returned (defect 3), and the claimed messages stay
+-- invisible for the step's timeout + 2 s (defect 1: upstream never runs its vt update).
 create or replace function pgflow.start_tasks(flow_slug text, msg_ids bigint[], worker_id uuid)
 returns setof pgflow.step_task_record
 language plpgsql
