@@ -821,86 +821,143 @@ $$;
 -- Tasks: claim, complete, fail
 -- ---------------------------------------------------------------------------------------------
 
--- Phase 2 of a poll, in two parts that claim_tasks shares: _start_queued_tasks starts the
--- eligible tasks of the given messages (queued, in a started run and step); _task_records builds
--- what a worker needs to run them. Both keep one generic plan: a custom plan per call (what
--- PostgreSQL picks for a few message ids) cost more to plan than to run.
-create or replace function pgflow._start_queued_tasks(p_flow_slug text, p_msg_ids bigint[], p_worker_id uuid)
-returns table (msg_id bigint, vt_offset integer, attempts_count integer)
+-- Phase 2 of a poll, shared by start_tasks (pgflow's protocol: the worker read the messages) and
+-- claim_tasks (ours: read and start in one call). _start_tasks_query returns the one statement
+-- both run, for a queue; p_read chooses where the messages come from:
+--   p_read: $1 = how many (integer): the visible messages, in msg_id order, locked with SKIP
+--           LOCKED, all hidden (read_ct + 1) for their task's timeout + 2 s, or for $2 seconds
+--           when their task cannot start; the commit does not wait for the WAL flush (see
+--           claim_tasks);
+--   not:    $1 = the msg ids (bigint[]) the worker read: only the started tasks' messages are
+--           hidden, for their task's timeout + 2 s (defect 1); $2 is unused.
+-- $3 = flow slug, $4 = worker id. A task starts only when it is queued and its run and step are
+-- started (defect 3: rows come from the guarded UPDATE itself). Each row is the task record plus
+-- attempts_count (this attempt's number) and the message's columns after the update (NULL when
+-- the message is gone: start_tasks raises then).
+-- Read messages are matched to their task by primary key, from the message body (pgflow-sql.md
+-- §5), as well as by message_id: the key lookup stays cheap whatever the table statistics.
+drop function if exists pgflow._start_queued_tasks(text, bigint[], uuid);
+drop function if exists pgflow._task_records(text, bigint[]);
+create or replace function pgflow._start_tasks_query(p_flow_slug text, p_read boolean)
+returns text
+language sql
+stable
+set search_path = ''
+as $$
+  select format(
+    $q$with picked as (%2$s),
+     claimed as (
+       update pgflow.step_tasks as t
+          set status = 'started',
+              attempts_count = t.attempts_count + 1,
+              started_at = now(),
+              last_worker_id = $4
+         from picked as p
+        where %3$s
+          and t.message_id = p.msg_id
+          and t.status = 'queued'
+          -- the flow is checked on the run: a condition on t.flow_slug would invite a plan that
+          -- scans the flow's tasks by idx_step_tasks_flow_run_step
+          and (select r.status from pgflow.runs as r where r.run_id = t.run_id and r.flow_slug = $3) = 'started'
+          and (select ss.status from pgflow.step_states as ss
+                where ss.run_id = t.run_id and ss.step_slug = t.step_slug) = 'started'
+       returning t.run_id, t.step_slug, t.task_index, t.message_id, t.attempts_count,
+                 (select coalesce(s.opt_timeout, f.opt_timeout) + 2
+                    from pgflow.steps as s
+                    join pgflow.flows as f on f.flow_slug = s.flow_slug
+                   where s.flow_slug = t.flow_slug and s.step_slug = t.step_slug) as vt_offset
+     ),
+     hidden as (
+       update pgmq.%1$I as q
+          set vt = clock_timestamp() + make_interval(secs => coalesce(
+                (select c.vt_offset from claimed as c where c.message_id = q.msg_id), $2))%4$s
+        where q.msg_id = any (array(%5$s))
+       returning q.msg_id, q.read_ct, q.enqueued_at, q.vt, q.message, q.headers
+     )
+     select $3 as flow_slug,
+            c.run_id,
+            c.step_slug,
+            case
+              when s.step_type = 'map' and s.deps_count = 0
+                then (select r.input from pgflow.runs as r where r.run_id = c.run_id) -> c.task_index
+              when s.step_type = 'map' then (
+                select dss.output -> c.task_index
+                  from pgflow.deps as d
+                  join pgflow.step_states as dss on dss.run_id = c.run_id and dss.step_slug = d.dep_slug
+                 where d.flow_slug = s.flow_slug and d.step_slug = s.step_slug
+                 limit 1
+              )
+              when s.deps_count = 0 then '{}'::jsonb
+              else coalesce((
+                select jsonb_object_agg(d.dep_slug, dss.output)
+                  from pgflow.deps as d
+                  join pgflow.step_states as dss on dss.run_id = c.run_id and dss.step_slug = d.dep_slug
+                 where d.flow_slug = s.flow_slug and d.step_slug = s.step_slug and dss.status = 'completed'
+              ), '{}'::jsonb)
+            end as input,
+            c.message_id as msg_id,
+            c.task_index,
+            case when s.step_type <> 'map' and s.deps_count = 0
+              then (select r.input from pgflow.runs as r where r.run_id = c.run_id) end as flow_input,
+            c.attempts_count,
+            h.read_ct, h.enqueued_at, h.vt, h.message, h.headers
+       from claimed as c
+       join pgflow.steps as s on s.flow_slug = $3 and s.step_slug = c.step_slug
+       left join hidden as h on h.msg_id = c.message_id
+      order by c.message_id$q$,
+    pgmq.format_table_name(p_flow_slug, 'q'),
+    -- 2: the messages
+    case when p_read then format($p$
+       select q.msg_id,
+              case when q.message ->> 'run_id' ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                then (q.message ->> 'run_id')::uuid end as run_id,
+              q.message ->> 'step_slug' as step_slug,
+              case when q.message ->> 'task_index' ~ '^[0-9]{1,9}$'
+                then (q.message ->> 'task_index')::integer end as task_index
+         from pgmq.%I as q
+        where q.vt <= clock_timestamp()
+          and (select pg_catalog.set_config('synchronous_commit', 'off', true)) is not null
+        order by q.msg_id
+        limit $1
+          for update skip locked$p$, pgmq.format_table_name(p_flow_slug, 'q'))
+      else 'select m.id as msg_id from unnest($1::bigint[]) as m(id)'
+    end,
+    -- 3: the index condition that finds their tasks
+    case when p_read
+      then $p$t.run_id = any (array(select p2.run_id from picked as p2))
+          and t.run_id = p.run_id and t.step_slug = p.step_slug and t.task_index = p.task_index$p$
+      else 't.message_id = any ($1::bigint[])'
+    end,
+    -- 4, 5: reading hides every message read; otherwise only the started tasks' messages
+    case when p_read then ',
+              read_ct = q.read_ct + 1' else '' end,
+    case when p_read then 'select p.msg_id from picked as p' else 'select c.message_id from claimed as c' end
+  );
+$$;
+
+-- Runs _start_tasks_query's statement, prepared once per session and queue: its plan is kept
+-- (EXECUTE format() would plan it on every call). The name is derived from the text, so a session
+-- never runs a statement prepared for another queue or by an older version; pg_prepared_statements
+-- is checked on every call, so this also works behind PgBouncer or Supavisor in transaction mode,
+-- where each server connection prepares its own copy.
+create or replace function pgflow._prepared_start_tasks(p_flow_slug text, p_read boolean)
+returns text
 language plpgsql
 volatile
 set search_path = ''
-set plan_cache_mode = force_generic_plan
 as $$
+declare
+  v_query text := pgflow._start_tasks_query(p_flow_slug, p_read);
+  v_statement text := case when p_read then 'pgflow_claim_tasks_' else 'pgflow_start_tasks_' end || md5(v_query);
 begin
-  return query
-  with claimed as (
-    update pgflow.step_tasks as t
-       set status = 'started',
-           attempts_count = t.attempts_count + 1,
-           started_at = now(),
-           last_worker_id = p_worker_id
-     where t.flow_slug = p_flow_slug
-       and t.message_id = any (p_msg_ids)
-       and t.status = 'queued'
-       and (select r.status from pgflow.runs as r where r.run_id = t.run_id) = 'started'
-       and (select ss.status from pgflow.step_states as ss
-             where ss.run_id = t.run_id and ss.step_slug = t.step_slug) = 'started'
-    returning t.step_slug, t.message_id, t.attempts_count
-  )
-  select c.message_id, coalesce(s.opt_timeout, f.opt_timeout) + 2, c.attempts_count
-    from claimed as c
-    join pgflow.steps as s on s.flow_slug = p_flow_slug and s.step_slug = c.step_slug
-    join pgflow.flows as f on f.flow_slug = p_flow_slug
-   order by c.message_id;
+  if not exists (select 1 from pg_catalog.pg_prepared_statements as ps where ps.name = v_statement) then
+    execute format('prepare %I(%s, integer, text, uuid) as %s',
+                   v_statement, case when p_read then 'integer' else 'bigint[]' end, v_query);
+  end if;
+  return v_statement;
 end;
 $$;
 
-create or replace function pgflow._task_records(p_flow_slug text, p_msg_ids bigint[])
-returns setof pgflow.step_task_record
-language plpgsql
-stable
-set search_path = ''
-set plan_cache_mode = force_generic_plan
-as $$
-begin
-  return query
-  select t.flow_slug,
-         t.run_id,
-         t.step_slug,
-         case
-           when s.step_type = 'map' and s.deps_count = 0
-             then (select r.input from pgflow.runs as r where r.run_id = t.run_id) -> t.task_index
-           when s.step_type = 'map' then (
-             select dss.output -> t.task_index
-               from pgflow.deps as d
-               join pgflow.step_states as dss on dss.run_id = t.run_id and dss.step_slug = d.dep_slug
-              where d.flow_slug = t.flow_slug and d.step_slug = t.step_slug
-              limit 1
-           )
-           when s.deps_count = 0 then '{}'::jsonb
-           else coalesce((
-             select jsonb_object_agg(d.dep_slug, dss.output)
-               from pgflow.deps as d
-               join pgflow.step_states as dss on dss.run_id = t.run_id and dss.step_slug = d.dep_slug
-              where d.flow_slug = t.flow_slug and d.step_slug = t.step_slug and dss.status = 'completed'
-           ), '{}'::jsonb)
-         end,
-         t.message_id,
-         t.task_index,
-         case when s.step_type <> 'map' and s.deps_count = 0
-           then (select r.input from pgflow.runs as r where r.run_id = t.run_id) end
-    from pgflow.step_tasks as t
-    join pgflow.steps as s on s.flow_slug = t.flow_slug and s.step_slug = t.step_slug
-   where t.flow_slug = p_flow_slug
-     and t.message_id = any (p_msg_ids)
-   order by t.message_id;
-end;
-$$;
-
--- Phase 2 of a worker poll: claims the queued tasks behind the given messages. Only rows that
--- the status-guarded UPDATE claimed are returned (defect 3), and the claimed messages stay
--- invisible for the step's timeout + 2 s (defect 1: upstream never runs its vt update).
 create or replace function pgflow.start_tasks(flow_slug text, msg_ids bigint[], worker_id uuid)
 returns setof pgflow.step_task_record
 language plpgsql
@@ -908,27 +965,32 @@ volatile
 set search_path = ''
 as $$
 declare
-  v_ids bigint[];
-  v_offsets integer[];
-  v_updated integer;
+  v_row record;
+  v_record pgflow.step_task_record;
+  v_started integer := 0;
+  v_hidden integer := 0;
 begin
   if start_tasks.msg_ids is null or cardinality(start_tasks.msg_ids) = 0 then
     return;
   end if;
 
-  select array_agg(c.msg_id order by c.msg_id), array_agg(c.vt_offset order by c.msg_id)
-    into v_ids, v_offsets
-    from pgflow._start_queued_tasks(start_tasks.flow_slug, start_tasks.msg_ids, start_tasks.worker_id) as c;
-  if v_ids is null then
-    return;
-  end if;
+  for v_row in execute format('execute %I(%L, null, %L, %L)',
+                              pgflow._prepared_start_tasks(start_tasks.flow_slug, false),
+                              start_tasks.msg_ids, start_tasks.flow_slug, start_tasks.worker_id)
+  loop
+    v_started := v_started + 1;
+    if v_row.vt is not null then
+      v_hidden := v_hidden + 1;
+    end if;
+    v_record := (v_row.flow_slug, v_row.run_id, v_row.step_slug, v_row.input, v_row.msg_id,
+                 v_row.task_index, v_row.flow_input);
+    return next v_record;
+  end loop;
 
-  select count(*)::integer into v_updated from pgflow.set_vt_batch(start_tasks.flow_slug, v_ids, v_offsets);
-  if v_updated <> cardinality(v_ids) then
-    raise exception 'start_tasks(): visibility updated % of % claimed messages', v_updated, cardinality(v_ids);
+  -- Rows returned so far are discarded with the rollback this raise causes.
+  if v_hidden <> v_started then
+    raise exception 'start_tasks(): visibility updated % of % claimed messages', v_hidden, v_started;
   end if;
-
-  return query select * from pgflow._task_records(start_tasks.flow_slug, v_ids);
 end;
 $$;
 
