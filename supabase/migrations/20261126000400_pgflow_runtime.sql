@@ -840,11 +840,13 @@ drop function if exists pgflow._start_queued_tasks(text, bigint[], uuid);
 drop function if exists pgflow._task_records(text, bigint[]);
 create or replace function pgflow._start_tasks_query(p_flow_slug text, p_read boolean)
 returns text
-language sql
+language plpgsql
 stable
 set search_path = ''
 as $$
-  select format(
+begin
+  -- plpgsql, not sql: each poll calls this, and a sql function's body is planned on every call.
+  return format(
     $q$with picked as (%2$s),
      claimed as (
        update pgflow.step_tasks as t
@@ -933,6 +935,7 @@ as $$
               read_ct = q.read_ct + 1' else '' end,
     case when p_read then 'select p.msg_id from picked as p' else 'select c.message_id from claimed as c' end
   );
+end;
 $$;
 
 -- Runs _start_tasks_query's statement, prepared once per session and queue: its plan is kept

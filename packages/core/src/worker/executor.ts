@@ -46,12 +46,13 @@ export interface ExecutorDeps {
 /**
  * `releaseSlot` frees the task's slot once its handler is done and only the result remains to be
  * written, unless completions are already backed up (then the slot waits for the write).
+ * Resolves to true when the task failed and was put back for a retry.
  */
 export async function executeTask(
   deps: ExecutorDeps,
   claimed: ClaimedTask,
   releaseSlot: () => void = () => {},
-): Promise<void> {
+): Promise<boolean> {
   const { task, message, attempt, workerId } = claimed;
   const flow = deps.flows.get(task.flow_slug);
   if (!flow) throw new Error(`Worker has no definition for flow "${task.flow_slug}"`);
@@ -93,6 +94,7 @@ export async function executeTask(
 
   deps.events.emit('task:started', base);
   const started = Date.now();
+  let retrying = false;
   try {
     const output = await raceAbort(
       Promise.resolve().then(() => step.handler(input, context)),
@@ -107,6 +109,7 @@ export async function executeTask(
     await failTask(deps.db, task, text);
     const durationMs = Date.now() - started;
     if (attempt < options.maxAttempts) {
+      retrying = true;
       const delaySeconds = retryDelaySeconds(options.baseDelay, attempt);
       deps.events.emit('task:retry', { ...base, durationMs, error: text, delaySeconds });
     } else {
@@ -117,6 +120,7 @@ export async function executeTask(
     untrack();
   }
   await reportRunEnd(deps, task);
+  return retrying;
 }
 
 /**

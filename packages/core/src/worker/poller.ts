@@ -2,13 +2,15 @@
  * The claim loop of one queue, continuous rather than batch-at-a-time:
  *
  *   wait for a free slot → claim up to min(batchSize, free slots) → dispatch each unit
- *   → loop at once; a poll that found nothing waits (backoff, or until woken).
+ *   → loop at once; a poll that found nothing waits until woken, at most its backoff (or, for a
+ *   loop woken by insert notifications, until the queue's next hidden message is due).
  *
  * While some slots are busy the loop waits until a whole batch of slots is free, at most
  * `cooldownMs`, before claiming, so that a claim takes several units instead of one each time a
  * slot frees (and quick units, whose slots all free at once, are claimed again without delay).
- * A unit settling frees its slot, resets the backoff and wakes the loop, because settling a
- * flow task often enqueues the next step's tasks on the same queue. Slots are shared by every
+ * A unit settling frees its slot and resets the backoff (settling a flow task often enqueues the
+ * next step's tasks on the same queue); a unit put back for a retry wakes the loop, which then
+ * waits for the retry to be due. Slots are shared by every
  * queue of the worker. `stop()` stops claiming; in-flight units keep running.
  */
 import type { WorkerEventEmitter } from '../telemetry/events';
@@ -29,15 +31,17 @@ export interface PollerConfig<T> {
   claim(qty: number): Promise<T[]>;
   /**
    * Runs one unit. It may call `release()` once its handler is done and only the result is left
-   * to write, so that the slot is claimed again while the result is written.
+   * to write, so that the slot is claimed again while the result is written. Resolves to true
+   * when the unit was put back to run later (a retry): the loop then looks again when it is due.
    */
-  execute(unit: T, release: () => void): Promise<void>;
+  execute(unit: T, release: () => void): Promise<boolean | undefined>;
   /** Called after each unit settles, with the other queues' signals to wake. */
   onSettled?(): void;
   /**
-   * Milliseconds until the queue's next hidden message is due (null: none). Given when the
-   * backoff can grow long (insert notifications wake the loop): an idle wait never outlasts it,
-   * so work that arrives without a wake-up (a delayed message, a retry) is claimed when due.
+   * Milliseconds until the queue's next hidden message is due (null: none). Given when insert
+   * notifications wake the loop: an idle loop then sleeps until that message is due (at most
+   * `maxIntervalMs`) instead of polling on a backoff, so work that arrives without a
+   * notification (a delayed message, a retry) is claimed when due, and nothing else is polled.
    */
   nextDueMs?(): Promise<number | null>;
 }
@@ -68,6 +72,9 @@ export function startPoller<T>(config: PollerConfig<T>): Poller {
     };
     const unitDone: Promise<void> = config
       .execute(unit, release)
+      .then((retrying) => {
+        if (retrying) signal.wake();
+      })
       .catch((error) => events.emit('worker:error', { error, during: `task on ${config.queue}` }))
       .finally(() => {
         release();
@@ -79,18 +86,25 @@ export function startPoller<T>(config: PollerConfig<T>): Poller {
 
   /**
    * The wait after a poll that found no more work: the backoff (reset whenever a unit settles,
-   * since settling may schedule a retry), or less when a hidden message is due sooner.
+   * since settling may enqueue work), or, for a loop woken by notifications, until the next
+   * hidden message is due. That wait is a promise: a wake-up during the query is not delayed.
    */
-  async function idleWait(): Promise<number> {
-    const wait = backoff.next();
-    if (!config.nextDueMs) return wait;
-    try {
-      const due = await config.nextDueMs();
-      return due === null ? wait : Math.min(wait, Math.max(due, config.minIntervalMs));
-    } catch (error) {
-      events.emit('worker:error', { error, during: `poll of ${config.queue}` });
-      return wait;
-    }
+  function idleWait(): number | Promise<number> {
+    const { nextDueMs } = config;
+    if (!nextDueMs) return backoff.next();
+    // Asked after a microtask, so that the handlers just dispatched start first.
+    return Promise.resolve()
+      .then(nextDueMs)
+      .then(
+        (due) =>
+          due === null
+            ? config.maxIntervalMs
+            : Math.min(config.maxIntervalMs, Math.max(due, config.minIntervalMs)),
+        (error) => {
+          events.emit('worker:error', { error, during: `poll of ${config.queue}` });
+          return backoff.next();
+        },
+      );
   }
 
   async function loop() {
@@ -122,7 +136,7 @@ export function startPoller<T>(config: PollerConfig<T>): Poller {
         durationMs: Date.now() - started,
       });
       if (units.length === 0) {
-        if (!stopped) await signal.wait(await idleWait());
+        if (!stopped) await signal.wait(idleWait());
         continue;
       }
       backoff.reset();
@@ -132,7 +146,7 @@ export function startPoller<T>(config: PollerConfig<T>): Poller {
       }
       // Fewer than asked for: the queue had no more visible work, so an immediate re-poll would
       // find nothing. Wait to be woken (notification, settled unit) or for the backoff.
-      if (units.length < requested && !stopped) await signal.wait(await idleWait());
+      if (units.length < requested && !stopped) await signal.wait(idleWait());
     }
   }
 

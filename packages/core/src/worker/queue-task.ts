@@ -89,11 +89,12 @@ export interface QueueTaskDeps {
   workerId: string;
 }
 
+/** Runs one raw message; resolves to true when it failed and was hidden for a retry. */
 export async function executeQueueMessage(
   deps: QueueTaskDeps,
   def: QueueDefinition,
   message: pgmq.MessageRow,
-): Promise<void> {
+): Promise<boolean> {
   const retry = def.retry ?? DEFAULT_RETRY;
   const vt = def.visibilityTimeout ?? 10;
   const msgId = Number(message.msg_id);
@@ -141,6 +142,7 @@ export async function executeQueueMessage(
       const delaySeconds = queueRetryDelay(message.read_ct, retry);
       await pgmq.setVt(deps.db, def.queue, msgId, delaySeconds);
       deps.events.emit('task:retry', { ...base, durationMs, error: text, delaySeconds });
+      return true;
     } else {
       await archiveWithError(deps.db, def.queue, msgId, text);
       deps.events.emit('task:failed', { ...base, durationMs, error: text });
@@ -148,6 +150,7 @@ export async function executeQueueMessage(
   } finally {
     release();
   }
+  return false;
 }
 
 /** Records the error in the message headers, then archives it (one statement per step). */

@@ -10,8 +10,11 @@
 import type { SqlClient, SqlSubscription } from '../sql/port';
 
 export interface WakeSignal {
-  /** Resolves after `ms`, or earlier on `wake()` (or a notification). */
-  wait(ms: number): Promise<void>;
+  /**
+   * Resolves after `ms`, or earlier on `wake()` (or a notification). When `ms` is a promise, the
+   * timer starts once it resolves, and a wake-up ends the wait even before that.
+   */
+  wait(ms: number | Promise<number>): Promise<void>;
   wake(): void;
   close(): Promise<void>;
 }
@@ -26,13 +29,21 @@ export function createPollingSignal(): WakeSignal {
         return Promise.resolve();
       }
       return new Promise((resolve) => {
-        const timer = setTimeout(done, ms);
+        let timer: ReturnType<typeof setTimeout> | undefined;
         function done() {
           clearTimeout(timer);
           release = undefined;
           resolve();
         }
         release = done;
+        if (typeof ms === 'number') timer = setTimeout(done, ms);
+        else
+          void ms.then(
+            (value) => {
+              if (release === done) timer = setTimeout(done, value);
+            },
+            () => done(),
+          );
       });
     },
     wake() {
