@@ -49,3 +49,84 @@ describe('worker: notify strategy between jobs', () => {
     expect(polls - before).toBe(4);
   });
 });
+
+// pgmq's throttle sends no notification for an insert that follows another within the throttle
+// interval, so a throttled notify worker keeps polling on its backoff after work.
+const Throttled = new Job<{ n: number }>({ slug: 'throttled' }, (input) => {
+  startedAt.set(input.n, Date.now());
+  return input.n;
+});
+const startedAt = new Map<number, number>();
+
+describe('worker: notify strategy with a throttled trigger', () => {
+  let db: MigratedDatabase;
+  let worker: Worker;
+
+  beforeAll(async () => {
+    db = await createMigratedDatabase();
+    worker = createWorker({
+      sql: db.client,
+      jobs: [Throttled],
+      signal: 'notify',
+      notifyThrottleMs: 5000,
+      notifyFallbackMs: 60_000,
+      stalledCheckIntervalMs: 0,
+    });
+    await worker.start();
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await db?.dispose();
+  });
+
+  it('claims an insert that sent no notification within its backoff, not at the fallback', async () => {
+    await enqueue(db.client, Throttled, { n: 1 });
+    await eventually(async () => startedAt.has(1), 5000, 5);
+    const sent = Date.now();
+    await enqueue(db.client, Throttled, { n: 2 }); // within the 5 s throttle: no notification
+    await eventually(async () => startedAt.has(2), 10_000, 5);
+    expect((startedAt.get(2) ?? Number.POSITIVE_INFINITY) - sent).toBeLessThan(2000);
+  });
+});
+
+// Without pgmq.enable_notify_insert (pgmq < 1.8) a notify worker says so and polls, with the
+// polling strategy's intervals: nothing would wake it otherwise.
+const Unnotified = new Job<{ n: number }>({ slug: 'unnotified' }, (input) => {
+  startedAt.set(100 + input.n, Date.now());
+  return input.n;
+});
+
+describe('worker: notify strategy without insert notifications', () => {
+  let db: MigratedDatabase;
+  let worker: Worker;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    db = await createMigratedDatabase();
+    await db.client.exec('drop function pgmq.enable_notify_insert(text, integer)');
+    worker = createWorker({
+      sql: db.client,
+      jobs: [Unnotified],
+      signal: 'notify',
+      notifyFallbackMs: 60_000,
+      stalledCheckIntervalMs: 0,
+    });
+    worker.events.on('worker:error', (e) => {
+      errors.push(String(e.error));
+    });
+    await worker.start();
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await db?.dispose();
+  });
+
+  it('polls at most maxPollIntervalMs apart', async () => {
+    expect(errors.join('\n')).toMatch(/polling instead/);
+    await new Promise((resolve) => setTimeout(resolve, 4000)); // an idle backoff would grow past 3 s
+    const sent = Date.now();
+    await enqueue(db.client, Unnotified, { n: 1 });
+    await eventually(async () => startedAt.has(101), 10_000, 5);
+    expect((startedAt.get(101) ?? Number.POSITIVE_INFINITY) - sent).toBeLessThan(1500);
+  });
+});

@@ -176,10 +176,14 @@ export function createWorker(input: CreateWorkerOptions): Worker {
     }
   }
 
-  async function makeSignal(queue: string): Promise<WakeSignal> {
+  /** The queue's wake-up signal, and whether inserts notify it (else it is plain polling). */
+  async function makeSignal(queue: string): Promise<{ signal: WakeSignal; notified: boolean }> {
     if (options.signal === 'notify') {
       if (await pgmq.enableNotifyInsert(sql, queue, options.notifyThrottleMs)) {
-        return createNotifySignal(sql, pgmq.insertChannel(queue));
+        return {
+          signal: await createNotifySignal(sql, pgmq.insertChannel(queue)),
+          notified: true,
+        };
       }
       events.emit('worker:error', {
         error: new Error(
@@ -188,7 +192,7 @@ export function createWorker(input: CreateWorkerOptions): Worker {
         during: 'notify setup',
       });
     }
-    return createPollingSignal();
+    return { signal: createPollingSignal(), notified: false };
   }
 
   async function start() {
@@ -206,9 +210,8 @@ export function createWorker(input: CreateWorkerOptions): Worker {
         functionName: options.functionName,
       });
     }
-    const notifyMode = options.signal === 'notify';
     for (const [queue, workerId] of workerIds) {
-      const signal = await makeSignal(queue);
+      const { signal, notified: notifyMode } = await makeSignal(queue);
       signals.push(signal);
       pollers.push(
         startPoller({
@@ -231,6 +234,7 @@ export function createWorker(input: CreateWorkerOptions): Worker {
           // Notify workers back off up to notifyFallbackMs; delayed messages, retries and
           // stalled tasks send no notification, so they also wake when the next one is due.
           nextDueMs: notifyMode ? () => pgflow.msUntilVisible(sql, queue) : undefined,
+          everyInsertWakes: notifyMode && options.notifyThrottleMs === 0,
         }),
       );
     }

@@ -44,6 +44,12 @@ export interface PollerConfig<T> {
    * notification (a delayed message, a retry) is claimed when due, and nothing else is polled.
    */
   nextDueMs?(): Promise<number | null>;
+  /**
+   * With `nextDueMs`: every insert sends a notification (no throttle), so an idle loop sleeps
+   * until the next message is due. Otherwise (a throttled trigger says nothing about inserts
+   * that follow a notification closely) it also polls on its backoff.
+   */
+  everyInsertWakes?: boolean;
 }
 
 export interface Poller {
@@ -86,23 +92,22 @@ export function startPoller<T>(config: PollerConfig<T>): Poller {
 
   /**
    * The wait after a poll that found no more work: the backoff (reset whenever a unit settles,
-   * since settling may enqueue work), or, for a loop woken by notifications, until the next
-   * hidden message is due. That wait is a promise: a wake-up during the query is not delayed.
+   * since settling may enqueue work); for a loop woken by notifications, also no longer than
+   * until the next hidden message is due, and only that when every insert wakes it. That wait
+   * is a promise: a wake-up while the due time is being asked is not delayed.
    */
   function idleWait(): number | Promise<number> {
     const { nextDueMs } = config;
     if (!nextDueMs) return backoff.next();
+    const cap = config.everyInsertWakes ? config.maxIntervalMs : backoff.next();
     // Asked after a microtask, so that the handlers just dispatched start first.
     return Promise.resolve()
       .then(nextDueMs)
       .then(
-        (due) =>
-          due === null
-            ? config.maxIntervalMs
-            : Math.min(config.maxIntervalMs, Math.max(due, config.minIntervalMs)),
+        (due) => (due === null ? cap : Math.min(cap, Math.max(due, config.minIntervalMs))),
         (error) => {
           events.emit('worker:error', { error, during: `poll of ${config.queue}` });
-          return backoff.next();
+          return cap;
         },
       );
   }
