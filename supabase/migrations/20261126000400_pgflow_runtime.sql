@@ -276,7 +276,9 @@ begin
            ), '{}'::jsonb)
      where r.run_id = any (p_run_ids)
        and r.remaining_steps = 0
-       and r.status = 'started'
+       -- "is true" keeps this condition off idx_runs_status: without statistics the planner
+       -- would rather scan every started run than look the given runs up
+       and (r.status = 'started') is true
     returning r.run_id, r.flow_slug, r.output, r.completed_at
   )
   select array_agg(c.run_id order by c.run_id),
@@ -1005,12 +1007,17 @@ $$;
 -- (each fails its run, so the run's other tasks then change nothing), then all the others. A task
 -- listed twice is completed once, with its first output (the second call would be a late one).
 -- Returns the tasks' rows in the order given.
+-- Every lookup here is by key. Its plans are generic and kept for the session, so a plan made
+-- while the tables were small and had no statistics (a fresh install, the first minute of a
+-- backlog) would keep scanning whole tables as they grow, until the next ANALYZE:
+-- enable_seqscan = off (here and in the functions this calls) keeps them on the indexes.
 create or replace function pgflow.complete_tasks(run_ids uuid[], step_slugs text[], task_indexes integer[], outputs jsonb[])
 returns setof pgflow.step_tasks
 language plpgsql
 volatile
 set search_path = ''
 set plan_cache_mode = force_generic_plan
+set enable_seqscan = off
 as $$
 #variable_conflict use_column
 declare
@@ -1055,10 +1062,10 @@ begin
                   complete_tasks.outputs) with ordinality as i(run_id, step_slug, task_index, output, ord)
       join pgflow.step_tasks as t
         on t.run_id = i.run_id and t.step_slug = i.step_slug and t.task_index = i.task_index
-      join pgflow.steps as s on s.flow_slug = t.flow_slug and s.step_slug = t.step_slug
      where t.run_id = any (complete_tasks.run_ids)
        and t.status = 'started'
-       and s.step_type = 'single'
+       and (select s.step_type from pgflow.steps as s
+             where s.flow_slug = t.flow_slug and s.step_slug = t.step_slug) = 'single'
        and (i.output is null or jsonb_typeof(i.output) <> 'array')
        and exists (
          select 1
@@ -1169,18 +1176,17 @@ begin
              completed_at = case when ss.remaining_tasks = g.n then now() end,
              output = case
                when ss.remaining_tasks <> g.n then null
-               when s.step_type = 'map' then (
+               when (select s.step_type from pgflow.steps as s
+                      where s.flow_slug = ss.flow_slug and s.step_slug = ss.step_slug) = 'map' then (
                  select coalesce(jsonb_agg(t.output order by t.task_index), '[]'::jsonb)
                    from pgflow.step_tasks as t
                   where t.run_id = ss.run_id and t.step_slug = ss.step_slug and t.status = 'completed'
                )
                else g.output
              end
-        from unnest(v_group_runs, v_group_slugs, v_group_counts, v_group_outputs) as g(run_id, step_slug, n, output),
-             pgflow.steps as s
+        from unnest(v_group_runs, v_group_slugs, v_group_counts, v_group_outputs) as g(run_id, step_slug, n, output)
        where ss.run_id = any (v_group_runs)
          and ss.run_id = g.run_id and ss.step_slug = g.step_slug
-         and s.flow_slug = ss.flow_slug and s.step_slug = ss.step_slug
       returning ss.run_id, ss.flow_slug, ss.step_slug, ss.status, ss.output, ss.completed_at
     )
     select array_agg(c.run_id order by c.run_id, c.step_slug),

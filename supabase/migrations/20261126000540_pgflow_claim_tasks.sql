@@ -7,7 +7,7 @@
 -- and the message columns.
 -- Cost, because every poll pays it (bench/README.md): one statement, prepared once per session and
 -- queue with a generic plan (a custom plan costs more to make than to run), whose lookups are by
--- key whatever the table statistics; and its commit does not wait for the WAL flush: a claim
+-- key whatever the table statistics (enable_seqscan = off: see complete_tasks); and its commit does not wait for the WAL flush: a claim
 -- lost in a crash leaves its task queued and its message visible, so the task is delivered
 -- again, which at-least-once delivery allows (and a later synchronous commit, such as the task's
 -- completion, flushes it anyway).
@@ -31,6 +31,7 @@ language plpgsql
 volatile
 set search_path = ''
 set plan_cache_mode = force_generic_plan
+set enable_seqscan = off
 as $$
 begin
   if p_qty is null or p_qty < 1 then

@@ -90,8 +90,8 @@ select is_empty(
        and p.proname not in (select fname from expected_attributes)
        and (p.prosecdef
             or p.proconfig[1] is distinct from 'search_path=""'
-            or not p.proconfig[2:] <@ array['plan_cache_mode=force_generic_plan'])$$,
-  'every additional pgflow function is SECURITY INVOKER and pins search_path = '''' (hot-path ones also force generic plans)'
+            or not p.proconfig[2:] <@ array['plan_cache_mode=force_generic_plan', 'enable_seqscan=off'])$$,
+  'every additional pgflow function is SECURITY INVOKER and pins search_path = '''' (hot-path ones also force generic plans and index lookups)'
 );
 
 select * from finish();
