@@ -978,6 +978,10 @@ begin
   if start_tasks.msg_ids is null or cardinality(start_tasks.msg_ids) = 0 then
     return;
   end if;
+  -- A flow without a queue has no messages, so nothing to start (the statement needs the table).
+  if to_regclass(format('pgmq.%I', pgmq.format_table_name(start_tasks.flow_slug, 'q'))) is null then
+    return;
+  end if;
 
   for v_row in execute format('execute %I(%L, null, %L, %L)',
                               pgflow._prepared_start_tasks(start_tasks.flow_slug, false),

@@ -1,5 +1,5 @@
 begin;
-select plan(5);
+select plan(6);
 
 select pgflow_tests.reset_db();
 select pgflow_tests.setup_flow('sequential');
@@ -29,6 +29,10 @@ select is(
        where flow_slug = 'other' and message_id not in (select message_id from pgflow.step_tasks where flow_slug = 'sequential')),
      '11111111-1111-1111-1111-111111111111'::uuid)),
   0, 'msg_ids of another flow''s tasks are ignored'
+);
+select is(
+  (select count(*)::int from pgflow.start_tasks('no_such_flow', array[1]::bigint[], '11111111-1111-1111-1111-111111111111'::uuid)),
+  0, 'a flow without a queue returns nothing'
 );
 select is(
   (select array_agg(status) from pgflow.step_tasks),
