@@ -24,11 +24,12 @@ import { createSlots } from './slots';
 /**
  * How many completed tasks, per slot, may wait for their results to be written while their slots
  * run new tasks; also the largest completion batch, per slot. At 1, a worker at pgflow's defaults
- * (10 slots) ran at the speed of its completion writes; 3 measured +25% no-op jobs/s
- * (bench/README.md). Unwritten results are written before the worker stops; a crash loses them,
- * and their tasks are delivered again (at-least-once).
+ * (10 slots) ran at the speed of its completion writes; 5 measured +36-54% no-op jobs/s and +38%
+ * flow tasks/s (bench/README.md), larger batches costing less per task. Unwritten results are
+ * written before the worker stops; a crash loses them, and their tasks are delivered again
+ * (at-least-once).
  */
-const UNWRITTEN_PER_SLOT = 3;
+const UNWRITTEN_PER_SLOT = 5;
 
 export interface CreateWorkerOptions extends Partial<WorkerOptions> {
   /** The database, through an adapter (`createPostgresJsClient`, `createPgliteClient`). */
