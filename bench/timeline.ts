@@ -92,11 +92,15 @@ if (values.system === 'graphile-worker') {
         mark(`${name}:done`);
         return rows;
       },
-      listen: (channel, onPayload) =>
-        raw.listen(channel, (payload) => {
-          mark('notified');
-          onPayload(payload);
-        }),
+      listen: (channel, onPayload, onListen) =>
+        raw.listen(
+          channel,
+          (payload) => {
+            mark('notified');
+            onPayload(payload);
+          },
+          onListen,
+        ),
     } as core.SqlClient;
     const worker = core.createWorker({ sql, jobs: [job], signal: 'notify', notifyThrottleMs: 0 });
     await worker.start();

@@ -24,8 +24,9 @@ describe('worker: notify strategy', () => {
     });
     worker.events.on('task:started', () => started.push(Date.now()));
     await worker.start();
-    // Let the idle backoff grow (polls at ~6.4 s, then ~12.8 s) so a poll cannot explain a
-    // sub-second pickup.
+    // Idle for a while first: even a worker that polled on a backoff (as it did before, and as
+    // it still does with a throttled trigger) would then poll seconds apart, so a poll cannot
+    // explain a sub-second pickup.
     await new Promise((resolve) => setTimeout(resolve, 8000));
   });
   afterAll(async () => {
@@ -43,6 +44,18 @@ describe('worker: notify strategy', () => {
 
   it('wakes on the insert notification', async () => {
     expect(await latencyOfOneJob()).toBeLessThan(1500);
+  });
+
+  it('claims work enqueued while its LISTEN connection was down', async () => {
+    const before = started.length;
+    const sent = Date.now();
+    await db.client.query(
+      `select pg_terminate_backend(pid) from pg_stat_activity
+        where datname = current_database() and pid <> pg_backend_pid() and query ilike 'listen%'`,
+    );
+    await enqueue(db.client, Echo, { n: 2 }); // its notification may reach no listener
+    await eventually(async () => started.length > before, 10_000, 10);
+    expect((started.at(-1) as number) - sent).toBeLessThan(1500);
   });
 
   it('listens again after its connection is terminated', async () => {

@@ -35,8 +35,8 @@ describe('worker: notify strategy and work that is due later', () => {
       stalledCheckIntervalMs: 0,
     });
     await worker.start();
-    // Let the idle backoff grow (polls at ~6.4 s, then ~12.8 s): the backoff alone would pick
-    // the delayed job up seconds late.
+    // Idle for a while first: a worker polling on a backoff would by then poll ~6.4 s apart and
+    // pick the delayed job up seconds late.
     await new Promise((resolve) => setTimeout(resolve, 8000));
   });
   afterAll(async () => {
@@ -53,8 +53,8 @@ describe('worker: notify strategy and work that is due later', () => {
     expect(run.at - sent).toBeLessThan(4000);
   });
 
-  // The first retry waits 2 × baseDelay = 10 s; after the failure the backoff restarts at 50 ms and doubles, so
-  // alone it would poll at ~6.4 s and then ~12.8 s.
+  // The first retry waits 2 × baseDelay = 10 s. A backoff restarting at 50 ms after the failure
+  // would poll at ~6.4 s and then ~12.8 s; only the wait for the due message is on time.
   it('runs a retry when its delay is over', async () => {
     await enqueue(db.client, Flaky, { n: 2 });
     const retry = await eventually(

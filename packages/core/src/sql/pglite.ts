@@ -44,13 +44,14 @@ export function createPgliteClient(
   return {
     ...executor(db),
     transaction: (fn) => db.transaction((tx) => fn(executor(tx))),
-    async listen(channel, onPayload) {
+    async listen(channel, onPayload, onListen) {
       // PGlite sends the name as written (LISTEN <name>): quote it so that case, dots and colons
       // (`pgmq.q_<queue>.INSERT`, `pgflow:run:<id>`) survive, as postgres.js does. Unlisten
       // through db.unlisten with the quoted name too: the function listen() returns re-sends
       // the unquoted name, which fails for such channels.
       const quoted = `"${channel.replaceAll('"', '""')}"`;
       await db.listen(quoted, onPayload);
+      onListen?.(); // in-process: the LISTEN is never lost
       return { unlisten: () => db.unlisten(quoted, onPayload) };
     },
     async end() {

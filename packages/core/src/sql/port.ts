@@ -37,8 +37,16 @@ export interface SqlClient extends SqlExecutor {
    * Only the `tx` handle runs inside the transaction; the client itself may use other connections.
    */
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
-  /** LISTENs on `channel` and calls `onPayload` with each NOTIFY payload ('' when none). */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<SqlSubscription>;
+  /**
+   * LISTENs on `channel` and calls `onPayload` with each NOTIFY payload ('' when none), and
+   * `onListen` each time the LISTEN takes effect: first, and again after the adapter reconnected
+   * (notifications sent while it was disconnected are lost).
+   */
+  listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+    onListen?: () => void,
+  ): Promise<SqlSubscription>;
   /** Closes connections the adapter opened itself; a client passed in by the caller stays open. */
   end(): Promise<void>;
 }

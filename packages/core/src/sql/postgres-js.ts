@@ -62,8 +62,9 @@ export function createPostgresJsClient(
     async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>) {
       return (await sql.begin((tx) => fn(executor(tx)))) as T;
     },
-    async listen(channel, onPayload) {
-      const meta = await sql.listen(channel, (payload) => onPayload(payload ?? ''));
+    async listen(channel, onPayload, onListen) {
+      // postgres.js calls onListen again when it re-issues LISTEN after a reconnect.
+      const meta = await sql.listen(channel, (payload) => onPayload(payload ?? ''), onListen);
       return { unlisten: () => meta.unlisten() };
     },
     async end() {

@@ -2,9 +2,9 @@
  * Wake-up strategies for a poll loop.
  * - polling: the loop sleeps for its backoff interval between empty polls.
  * - notify: the loop also wakes on the queue's pgmq insert notification
- *   (`pgmq.q_<queue>.INSERT`), so new work is claimed at once and the backoff can grow to a
- *   slow fallback interval. postgres.js re-issues LISTEN after a reconnect; notifications sent
- *   while disconnected are covered by the fallback poll.
+ *   (`pgmq.q_<queue>.INSERT`), so new work is claimed at once and the loop need not poll.
+ *   postgres.js re-issues LISTEN after a reconnect, and the loop wakes then too: notifications
+ *   sent while it was disconnected are lost.
  * A wake-up that arrives while the loop is busy is remembered, so the next wait returns at once.
  */
 import type { SqlClient, SqlSubscription } from '../sql/port';
@@ -58,7 +58,13 @@ export function createPollingSignal(): WakeSignal {
 
 export async function createNotifySignal(client: SqlClient, channel: string): Promise<WakeSignal> {
   const signal = createPollingSignal();
-  const subscription: SqlSubscription = await client.listen(channel, () => signal.wake());
+  // Each (re-)LISTEN wakes the loop too: inserts made while the connection was down sent
+  // notifications nobody heard.
+  const subscription: SqlSubscription = await client.listen(
+    channel,
+    () => signal.wake(),
+    () => signal.wake(),
+  );
   return {
     wait: (ms) => signal.wait(ms),
     wake: () => signal.wake(),
