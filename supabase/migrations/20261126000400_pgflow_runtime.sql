@@ -846,6 +846,8 @@ language plpgsql
 stable
 set search_path = ''
 as $$
+declare
+  v_queue_table text := pgmq.format_table_name(p_flow_slug, 'q');
 begin
   -- plpgsql, not sql: each poll calls this, and a sql function's body is planned on every call.
   return format(
@@ -909,7 +911,7 @@ begin
        join pgflow.steps as s on s.flow_slug = $3 and s.step_slug = c.step_slug
        left join hidden as h on h.msg_id = c.message_id
       order by c.message_id$q$,
-    pgmq.format_table_name(p_flow_slug, 'q'),
+    v_queue_table,
     -- 2: the messages
     case when p_read then format($p$
        select q.msg_id,
@@ -923,7 +925,7 @@ begin
           and (select pg_catalog.set_config('synchronous_commit', 'off', true)) is not null
         order by q.msg_id
         limit $1
-          for update skip locked$p$, pgmq.format_table_name(p_flow_slug, 'q'))
+          for update skip locked$p$, v_queue_table)
       else 'select m.id as msg_id from unnest($1::bigint[]) as m(id)'
     end,
     -- 3: the index condition that finds their tasks

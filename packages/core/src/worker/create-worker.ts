@@ -241,8 +241,8 @@ export function createWorker(input: CreateWorkerOptions): Worker {
             : () => {
                 for (const poller of pollers) poller.wake();
               },
-          // Notify workers back off up to notifyFallbackMs; delayed messages, retries and
-          // stalled tasks send no notification, so they also wake when the next one is due.
+          // Delayed messages, retries and stalled tasks send no notification: notify workers
+          // also wake when the next hidden message is due (at most notifyFallbackMs apart).
           nextDueMs: notifyMode ? () => pgflow.msUntilVisible(sql, queue) : undefined,
           everyInsertWakes: notifyMode && options.notifyThrottleMs === 0,
         }),

@@ -34,7 +34,7 @@ export interface PollerConfig<T> {
    * to write, so that the slot is claimed again while the result is written. Resolves to true
    * when the unit was put back to run later (a retry): the loop then looks again when it is due.
    */
-  execute(unit: T, release: () => void): Promise<boolean | undefined>;
+  execute(unit: T, release: () => void): Promise<boolean>;
   /** Called after each unit settles, with the other queues' signals to wake. */
   onSettled?(): void;
   /**
@@ -150,7 +150,7 @@ export function startPoller<T>(config: PollerConfig<T>): Poller {
         void settle(unit);
       }
       // Fewer than asked for: the queue had no more visible work, so an immediate re-poll would
-      // find nothing. Wait to be woken (notification, settled unit) or for the backoff.
+      // find nothing. Wait to be woken (notification, settled unit, retry) or for idleWait.
       if (units.length < requested && !stopped) await signal.wait(idleWait());
     }
   }
