@@ -5,9 +5,10 @@
  *
  *   npx tsx timeline.ts [--system pgflow-ts|graphile-worker] [--seconds 8]
  *
- * pgflow-ts (notify, throttle 0): `notified` (insert notification), `claimSent`/`claimDone`
- * (pgflow.claim_tasks), `handler`, then the statements that follow it. graphile-worker: its
- * `pool:listen:notification`, `worker:getJob:start` and `job:start` events, and `handler`.
+ * pgflow-ts (notify, throttle 0): `notified` (insert notification), `claim_tasks:sent`/`:done`,
+ * the worker's `poll event` and `task:started event`, `handler`, then the statements that follow
+ * it. graphile-worker: its `pool:listen:notification`, `worker:getJob:start` and `job:start`
+ * events, and `handler`.
  */
 import { parseArgs } from 'node:util';
 import * as core from '@pgflow-ts/core';
@@ -103,6 +104,10 @@ if (values.system === 'graphile-worker') {
         ),
     } as core.SqlClient;
     const worker = core.createWorker({ sql, jobs: [job], signal: 'notify', notifyThrottleMs: 0 });
+    worker.events.on('poll', (e) => {
+      if (e.claimed > 0) mark('poll event');
+    });
+    worker.events.on('task:started', () => mark('task:started event'));
     await worker.start();
     const producer = createPostgresJsClient(db.url, { postgres: { max: 1 } });
     await drive(async () => {

@@ -53,6 +53,16 @@ const Slow = new Flow<{ ms: number }>({ slug: 'slow', maxAttempts: 1, timeout: 3
     }),
 );
 
+/** Never reads its signal, never settles: the timeout alone must end it. */
+let deafContext: { signal: AbortSignal } | undefined;
+const Deaf = new Flow<Record<string, never>>({ slug: 'deaf', maxAttempts: 1, timeout: 3 }).step(
+  { slug: 'hang' },
+  (_input, ctx) => {
+    deafContext = ctx;
+    return new Promise<string>(() => {});
+  },
+);
+
 const Falsy = new Flow<Record<string, never>>({ slug: 'falsy' })
   .step({ slug: 'zero' }, () => 0)
   .step({ slug: 'no', dependsOn: ['zero'] }, () => false)
@@ -69,7 +79,7 @@ describe('worker: flows and jobs end to end', () => {
     db = await createMigratedDatabase();
     worker = createWorker({
       sql: db.client,
-      flows: [Diamond, Squares, Words, Branches, Flaky, Slow, Falsy],
+      flows: [Diamond, Squares, Words, Branches, Flaky, Slow, Deaf, Falsy],
       jobs: [Email],
       maxConcurrent: 20,
       stalledCheckIntervalMs: 0,
@@ -175,6 +185,22 @@ describe('worker: flows and jobs end to end', () => {
       [run.run_id],
     );
     expect(task?.error_message).toMatch(/^TaskTimeoutError: Task timed out after 3s/);
+  });
+
+  it('fails a handler past its timeout that never looks at its signal', async () => {
+    const started = Date.now();
+    const run = await startFlowSync(db.client, Deaf, {}, { timeout: 10 });
+    expect(run.status).toBe('failed');
+    expect(Date.now() - started).toBeLessThan(7000);
+    const [task] = await db.client.query<{ error_message: string }>(
+      'select error_message from pgflow.step_tasks where run_id = $1::uuid',
+      [run.run_id],
+    );
+    expect(task?.error_message).toMatch(/^TaskTimeoutError: Task timed out after 3s/);
+    // Its signal, first read after the timeout, is already aborted with the timeout.
+    const signal = deafContext?.signal;
+    expect(signal?.aborted).toBe(true);
+    expect(signal?.reason).toMatchObject({ name: 'TaskTimeoutError', timeoutSeconds: 3 });
   });
 
   it('stores falsy outputs as they are', async () => {

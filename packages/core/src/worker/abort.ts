@@ -1,4 +1,4 @@
-/** Errors a task's AbortSignal is aborted with, and a race that honours the signal. */
+/** Errors a task's AbortSignal is aborted with, a task's abort, and the group shutdown aborts. */
 
 /** The handler ran past its step timeout. */
 export class TaskTimeoutError extends Error {
@@ -18,48 +18,76 @@ export class WorkerStoppedError extends Error {
   }
 }
 
-/** Settles like `promise`, or rejects with the signal's reason as soon as it aborts. */
-export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
+/** Something a shutdown can abort: a running task. */
+export interface Abortable {
+  abort(reason: unknown): void;
 }
 
 /**
- * The controllers of running tasks, aborted together at shutdown. One registry instead of one
- * listener per task on a shared signal, so any number of tasks can run without piling listeners
- * (and MaxListenersExceededWarning) on one AbortSignal.
+ * One running task's abort: the AbortSignal its handler sees and the race that ends the task when
+ * it is aborted (timeout, shutdown) whether or not the handler honours the signal. The
+ * AbortController is made only when the handler reads its signal: most never do, and a
+ * controller and its listener cost ~0.1 ms on a cold path, a tenth of an idle worker's
+ * enqueue-to-start latency (bench/README.md).
+ */
+export interface TaskAbort extends Abortable {
+  readonly signal: AbortSignal;
+  /** Calls `run` at once; settles like its result, or rejects with the reason on abort. */
+  race<T>(run: () => T | PromiseLike<T>): Promise<T>;
+}
+
+export function createTaskAbort(): TaskAbort {
+  let controller: AbortController | undefined;
+  let aborted: { reason: unknown } | undefined;
+  let reject: ((reason: unknown) => void) | undefined;
+  return {
+    get signal() {
+      if (!controller) {
+        controller = new AbortController();
+        if (aborted) controller.abort(aborted.reason);
+      }
+      return controller.signal;
+    },
+    abort(reason) {
+      if (aborted) return;
+      aborted = { reason };
+      controller?.abort(reason);
+      reject?.(reason);
+    },
+    race(run) {
+      if (aborted) return Promise.reject(aborted.reason);
+      return new Promise((resolve, rejectRace) => {
+        reject = rejectRace;
+        // Not resolve(run()): a promise resolved with a pending promise can no longer reject.
+        Promise.resolve(run()).then(resolve, rejectRace);
+      });
+    },
+  };
+}
+
+/**
+ * The running tasks, aborted together at shutdown. One registry instead of one listener per task
+ * on a shared signal, so any number of tasks can run without piling listeners (and
+ * MaxListenersExceededWarning) on one AbortSignal.
  */
 export interface AbortGroup {
-  /** Registers a task's controller (aborting it at once if the group already aborted). */
-  add(controller: AbortController): () => void;
+  /** Registers a task (aborting it at once if the group already aborted). */
+  add(task: Abortable): () => void;
   abort(reason: unknown): void;
 }
 
 export function createAbortGroup(): AbortGroup {
-  const controllers = new Set<AbortController>();
+  const tasks = new Set<Abortable>();
   let aborted: { reason: unknown } | undefined;
   return {
-    add(controller) {
-      if (aborted) controller.abort(aborted.reason);
-      controllers.add(controller);
-      return () => controllers.delete(controller);
+    add(task) {
+      if (aborted) task.abort(aborted.reason);
+      tasks.add(task);
+      return () => tasks.delete(task);
     },
     abort(reason) {
       aborted = { reason };
-      for (const controller of controllers) controller.abort(reason);
+      for (const task of tasks) task.abort(reason);
     },
   };
 }

@@ -14,7 +14,7 @@ import { failTask, getRun } from '../sql/pgflow';
 import type { MessageRow } from '../sql/pgmq';
 import type { SqlExecutor } from '../sql/port';
 import type { WorkerEventEmitter } from '../telemetry/events';
-import { type AbortGroup, raceAbort, TaskTimeoutError } from './abort';
+import { type AbortGroup, createTaskAbort, TaskTimeoutError } from './abort';
 import type { Completions } from './completions';
 import type { FlowInputs } from './flow-input';
 
@@ -68,10 +68,10 @@ export async function executeTask(
     workerId,
   };
 
-  const controller = new AbortController();
-  const untrack = deps.shutdown.add(controller);
+  const abort = createTaskAbort();
+  const untrack = deps.shutdown.add(abort);
   const timer = setTimeout(
-    () => controller.abort(new TaskTimeoutError(options.timeout)),
+    () => abort.abort(new TaskTimeoutError(options.timeout)),
     options.timeout * 1000,
   );
 
@@ -81,8 +81,12 @@ export async function executeTask(
       : (task.flow_input ?? task.input);
   const context = {
     env: deps.env,
-    shutdownSignal: controller.signal,
-    signal: controller.signal,
+    get shutdownSignal() {
+      return abort.signal;
+    },
+    get signal() {
+      return abort.signal;
+    },
     rawMessage: message,
     stepTask: task,
     attempt,
@@ -96,10 +100,7 @@ export async function executeTask(
   const started = Date.now();
   let retrying = false;
   try {
-    const output = await raceAbort(
-      Promise.resolve().then(() => step.handler(input, context)),
-      controller.signal,
-    );
+    const output = await abort.race(() => step.handler(input, context));
     const json = assertJsonOutput(task.step_slug, output ?? null);
     if (deps.completions.backlog < deps.maxBacklog) releaseSlot();
     await deps.completions.complete(task, json);

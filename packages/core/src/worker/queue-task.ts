@@ -13,7 +13,7 @@ import { PgflowError, serializeError } from '../errors';
 import * as pgmq from '../sql/pgmq';
 import type { SqlExecutor } from '../sql/port';
 import type { WorkerEventEmitter } from '../telemetry/events';
-import { type AbortGroup, raceAbort } from './abort';
+import { type AbortGroup, createTaskAbort } from './abort';
 
 export type RetryConfig =
   | { strategy: 'fixed'; limit: number; baseDelay: number }
@@ -115,22 +115,23 @@ export async function executeQueueMessage(
     },
     (vt * 1000) / 2,
   );
-  const controller = new AbortController();
-  const release = deps.shutdown.add(controller);
+  const abort = createTaskAbort();
+  const release = deps.shutdown.add(abort);
   const context = {
     env: deps.env,
-    signal: controller.signal,
-    shutdownSignal: controller.signal,
+    get signal() {
+      return abort.signal;
+    },
+    get shutdownSignal() {
+      return abort.signal;
+    },
     rawMessage: message,
   };
 
   deps.events.emit('task:started', base);
   const started = Date.now();
   try {
-    await raceAbort(
-      Promise.resolve().then(() => def.handler(message.message, context)),
-      controller.signal,
-    );
+    await abort.race(() => def.handler(message.message, context));
     clearInterval(renew);
     await pgmq.archive(deps.db, def.queue, msgId);
     deps.events.emit('task:completed', { ...base, durationMs: Date.now() - started });
