@@ -17,11 +17,11 @@ describe('worker.stop() with tasks that outlive shutdownGraceMs', () => {
     // One handler honours its signal, the other never looks at it: both must end.
     const Listens = new Job({ slug: 'listens', maxAttempts: 2 }, (_input, ctx) => {
       seen.push(ctx);
-      return new Promise((_resolve, reject) => {
+      return new Promise<null>((_resolve, reject) => {
         ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason));
       });
     });
-    const Deaf = new Job({ slug: 'deaf', maxAttempts: 2 }, () => new Promise(() => {}));
+    const Deaf = new Job({ slug: 'deaf', maxAttempts: 2 }, () => new Promise<null>(() => {}));
     const worker = createWorker({
       sql: db.client,
       jobs: [Listens, Deaf],
