@@ -175,16 +175,21 @@ describe('worker: flows and jobs end to end', () => {
     expect(state?.error_message).toMatch(/^TypeError: attempt 3 failed/);
   });
 
+  /** The run's one task failed with its step's 3 s timeout. */
+  async function expectTimedOut(runId: string) {
+    const [task] = await db.client.query<{ error_message: string }>(
+      'select error_message from pgflow.step_tasks where run_id = $1::uuid',
+      [runId],
+    );
+    expect(task?.error_message).toMatch(/^TaskTimeoutError: Task timed out after 3s/);
+  }
+
   it('aborts a handler past its timeout and fails its task', async () => {
     const started = Date.now();
     const run = await startFlowSync(db.client, Slow, { ms: 30_000 }, { timeout: 10 });
     expect(run.status).toBe('failed');
     expect(Date.now() - started).toBeLessThan(7000);
-    const [task] = await db.client.query<{ error_message: string }>(
-      'select error_message from pgflow.step_tasks where run_id = $1::uuid',
-      [run.run_id],
-    );
-    expect(task?.error_message).toMatch(/^TaskTimeoutError: Task timed out after 3s/);
+    await expectTimedOut(run.run_id);
   });
 
   it('fails a handler past its timeout that never looks at its signal', async () => {
@@ -192,11 +197,7 @@ describe('worker: flows and jobs end to end', () => {
     const run = await startFlowSync(db.client, Deaf, {}, { timeout: 10 });
     expect(run.status).toBe('failed');
     expect(Date.now() - started).toBeLessThan(7000);
-    const [task] = await db.client.query<{ error_message: string }>(
-      'select error_message from pgflow.step_tasks where run_id = $1::uuid',
-      [run.run_id],
-    );
-    expect(task?.error_message).toMatch(/^TaskTimeoutError: Task timed out after 3s/);
+    await expectTimedOut(run.run_id);
     // Its signal, first read after the timeout, is already aborted with the timeout.
     const signal = deafContext?.signal;
     expect(signal?.aborted).toBe(true);

@@ -27,8 +27,8 @@ export interface Abortable {
  * One running task's abort: the AbortSignal its handler sees and the race that ends the task when
  * it is aborted (timeout, shutdown) whether or not the handler honours the signal. The
  * AbortController is made only when the handler reads its signal: most never do, and a
- * controller and its listener cost ~0.1 ms on a cold path, a tenth of an idle worker's
- * enqueue-to-start latency (bench/README.md).
+ * controller and a listener on it cost ~0.08 ms per task on a cold path, at 20 jobs/s several
+ * percent of the enqueue-to-start latency (bench/README.md, fourth round).
  */
 export interface TaskAbort extends Abortable {
   readonly signal: AbortSignal;
