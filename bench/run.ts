@@ -143,7 +143,18 @@ console.log(
 console.log('\nEnqueue → handler start latency (ms; paced producer, one job at a time)\n');
 console.log(
   table([
-    ['system', 'configuration', 'samples', 'missing', 'p50', 'p90', 'p99', 'max'],
+    [
+      'system',
+      'configuration',
+      'samples',
+      'missing',
+      'p50',
+      'p90',
+      'p99',
+      'max',
+      'enqueue call p50',
+      'call start → handler p50',
+    ],
     ...latencyRows.map((r) => [
       r.system,
       r.config,
@@ -153,6 +164,8 @@ console.log(
       r.p90.toFixed(1),
       r.p99.toFixed(1),
       r.max.toFixed(1),
+      r.enqueueP50.toFixed(1),
+      r.fromCallP50.toFixed(1),
     ]),
   ]),
 );

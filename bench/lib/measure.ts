@@ -41,6 +41,10 @@ export interface LatencyResult {
   p99: number;
   max: number;
   mean: number;
+  /** Median duration of the enqueue call itself (the producer's statement and commit). */
+  enqueueP50: number;
+  /** Median time from the enqueue call's start to the handler's start. */
+  fromCallP50: number;
 }
 
 export type Result = ThroughputResult | LatencyResult;
@@ -154,11 +158,13 @@ export async function measureLatency(opts: {
   }
   const total = Math.round(opts.rate * opts.seconds);
   const committed = new Map<number, number>();
+  const called = new Map<number, number>();
   const begin = now();
   for (let i = 0; i < total; i++) {
     const due = begin + i * period;
     const wait = due - now();
     if (wait > 0) await sleep(wait);
+    called.set(i, now());
     await opts.enqueue(i);
     committed.set(i, now());
   }
@@ -172,6 +178,11 @@ export async function measureLatency(opts: {
     if (s !== undefined) latencies.push(s - t);
   }
   latencies.sort((a, b) => a - b);
+  const calls = [...committed].map(([i, t]) => t - (called.get(i) ?? t)).sort((a, b) => a - b);
+  const fromCall = [...committed.keys()]
+    .filter((i) => opts.started.has(i))
+    .map((i) => (opts.started.get(i) ?? 0) - (called.get(i) ?? 0))
+    .sort((a, b) => a - b);
   return {
     kind: 'latency',
     system: opts.system,
@@ -183,6 +194,8 @@ export async function measureLatency(opts: {
     p99: percentile(latencies, 99),
     max: latencies[latencies.length - 1] ?? Number.NaN,
     mean: latencies.reduce((a, b) => a + b, 0) / Math.max(1, latencies.length),
+    enqueueP50: percentile(calls, 50),
+    fromCallP50: percentile(fromCall, 50),
   };
 }
 

@@ -140,8 +140,8 @@ function latencyScenario(signal: 'polling' | 'notify', extra: WorkerTuning = {})
   const defaults =
     signal === 'polling'
       ? ' (minPollIntervalMs 50, the default)'
-      : extra.notifyThrottleMs === undefined
-        ? ' (notifyThrottleMs 0, the default)'
+      : Object.keys(extra).length === 0
+        ? ' (notifyThrottleMs 0 and pushTasks true, the defaults)'
         : '';
   const config = `${describe(tuning)}${defaults}`;
   return {
@@ -215,6 +215,8 @@ export function pgflowScenarios(): Scenario[] {
     flowScenario(TUNED),
     latencyScenario('polling'),
     latencyScenario('notify'),
+    // Every task claimed after its insert notification, as before push dispatch.
+    latencyScenario('notify', { pushTasks: false }),
     latencyScenario('notify', { notifyThrottleMs: 250 }),
   ];
 }

@@ -42,6 +42,13 @@ export interface WorkerOptions {
    */
   notifyThrottleMs: number;
   /**
+   * Notify strategy: an idle worker also waits in `pgflow.waiting_workers` for a pushed task. A
+   * task enqueued meanwhile is started for it when the enqueuing transaction commits and arrives
+   * in a notification, so its handler starts without a claim round trip (bench/README.md).
+   * @default true
+   */
+  pushTasks: boolean;
+  /**
    * While some tasks run, wait up to this long for a whole batch of slots to free before claiming
    * more, so one claim takes several tasks (a claim has a fixed cost whatever its size). An idle
    * worker claims at once. @default 5
@@ -77,6 +84,7 @@ export const DEFAULTS: Readonly<WorkerOptions> = Object.freeze({
   maxPollIntervalMs: 1000,
   notifyFallbackMs: 10_000,
   notifyThrottleMs: 0,
+  pushTasks: true,
   dispatchCooldownMs: 5,
   heartbeatIntervalMs: 5000,
   shutdownGraceMs: 30_000,
@@ -129,6 +137,9 @@ export function resolveWorkerOptions(
   }
   if (!Number.isInteger(resolved.visibilityTimeout)) {
     throw invalid(`visibilityTimeout is in whole seconds, got: ${resolved.visibilityTimeout}`);
+  }
+  if (typeof resolved.pushTasks !== 'boolean') {
+    throw invalid(`pushTasks must be true or false, got: ${String(resolved.pushTasks)}`);
   }
   if (resolved.signal !== 'polling' && resolved.signal !== 'notify') {
     throw invalid(`signal must be 'polling' or 'notify', got: ${String(resolved.signal)}`);

@@ -120,6 +120,39 @@ export async function completeTasks(
   );
 }
 
+/** The channel a worker hears its pushed tasks on (see `pgflow.wait_for_task`). */
+export function pushChannel(workerId: string): string {
+  return `pgflow.worker.${workerId}`;
+}
+
+/**
+ * Registers the worker as waiting for a pushed task (`pgflow.wait_for_task`), for `ttlMs`. Returns
+ * the task pushed during its previous wait, if that one was never ended (its notification may
+ * have been lost): the caller runs it unless it already has.
+ */
+export async function waitForTask(
+  db: SqlExecutor,
+  opts: { workerId: string; queue: string; ttlMs: number },
+): Promise<ClaimedTaskRow | null> {
+  const [row] = await db.query<{ pushed: ClaimedTaskRow | null }>(
+    'select pgflow.wait_for_task(worker_id => $1::uuid, queue_name => $2::text, ttl_ms => $3::integer) as pushed',
+    [opts.workerId, opts.queue, Math.round(opts.ttlMs)],
+  );
+  return row?.pushed ?? null;
+}
+
+/** Ends the worker's wait (`pgflow.stop_waiting`); returns the task pushed during it, if any. */
+export async function stopWaiting(
+  db: SqlExecutor,
+  workerId: string,
+): Promise<ClaimedTaskRow | null> {
+  const [row] = await db.query<{ pushed: ClaimedTaskRow | null }>(
+    'select pgflow.stop_waiting(worker_id => $1::uuid) as pushed',
+    [workerId],
+  );
+  return row?.pushed ?? null;
+}
+
 /** Milliseconds until the queue's next hidden message becomes visible; null when it is empty. */
 export async function msUntilVisible(db: SqlExecutor, queue: string): Promise<number | null> {
   const [row] = await db.query<{ ms: number | string | null }>(

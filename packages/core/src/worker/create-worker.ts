@@ -17,6 +17,7 @@ import { checkFlow, schemaMissing } from './flow-check';
 import { createFlowInputs } from './flow-input';
 import { createLifecycle, type WorkerState } from './lifecycle';
 import { type Poller, type PollerConfig, startPoller } from './poller';
+import { createPushInbox, type PushInbox } from './push';
 import { executeQueueMessage, type QueueDefinition, validateRetryConfig } from './queue-task';
 import { createNotifySignal, createPollingSignal, type WakeSignal } from './signals';
 import { createSlots } from './slots';
@@ -111,6 +112,7 @@ export function createWorker(input: CreateWorkerOptions): Worker {
   const workerConfig = Object.freeze({ ...config, compilation });
   const pollers: Poller[] = [];
   const signals: WakeSignal[] = [];
+  const inboxes: PushInbox<unknown>[] = [];
   const timers: ReturnType<typeof setInterval>[] = [];
   let stopping: Promise<void> | undefined;
   let startedAt = 0;
@@ -125,12 +127,7 @@ export function createWorker(input: CreateWorkerOptions): Worker {
       qty,
       workerId,
     });
-    return rows.map(({ attempts_count, read_ct, enqueued_at, vt, message, headers, ...task }) => ({
-      task,
-      message: { msg_id: task.msg_id, read_ct, enqueued_at, vt, message, headers },
-      attempt: attempts_count,
-      workerId,
-    }));
+    return rows.map((row) => toClaimedTask(row, workerId));
   }
 
   /** How one queue claims and runs its units: flow tasks, or raw messages of a plain queue. */
@@ -223,6 +220,20 @@ export function createWorker(input: CreateWorkerOptions): Worker {
     for (const [queue, workerId] of workerIds) {
       const { signal, notified: notifyMode } = await makeSignal(queue);
       signals.push(signal);
+      // Pushed tasks: flows and jobs of a worker woken by notifications (a wait outlives the
+      // longest idle wait, so a live worker's wait never lapses).
+      const push =
+        notifyMode && options.pushTasks && bySlug.has(queue)
+          ? await createPushInbox<unknown>({
+              sql,
+              workerId,
+              queue,
+              ttlMs: options.notifyFallbackMs + 5000,
+              toUnit: (row) => toClaimedTask(row, workerId),
+              onPush: () => signal.wake(),
+            })
+          : undefined;
+      if (push) inboxes.push(push);
       pollers.push(
         startPoller({
           queue,
@@ -245,6 +256,8 @@ export function createWorker(input: CreateWorkerOptions): Worker {
           // also wake when the next hidden message is due (at most notifyFallbackMs apart).
           nextDueMs: notifyMode ? () => pgflow.msUntilVisible(sql, queue) : undefined,
           everyInsertWakes: notifyMode && options.notifyThrottleMs === 0,
+          push,
+          sharedSlots: workerIds.size > 1,
         }),
       );
     }
@@ -282,6 +295,7 @@ export function createWorker(input: CreateWorkerOptions): Worker {
     // Slots are freed before results are written (see executor.ts): wait for the writes too.
     await Promise.all(pollers.map((p) => p.settled()));
     for (const signal of signals) await signal.close();
+    for (const inbox of inboxes) await inbox.close();
     for (const workerId of ids) {
       await pgflow.markWorkerStopped(sql, workerId).catch((error) => {
         events.emit('worker:error', { error, during: 'mark_worker_stopped' });
@@ -314,6 +328,18 @@ export function createWorker(input: CreateWorkerOptions): Worker {
     start,
     stop,
     stopped,
+  };
+}
+
+function toClaimedTask(
+  { attempts_count, read_ct, enqueued_at, vt, message, headers, ...task }: pgflow.ClaimedTaskRow,
+  workerId: string,
+): ClaimedTask {
+  return {
+    task,
+    message: { msg_id: task.msg_id, read_ct, enqueued_at, vt, message, headers },
+    attempt: attempts_count,
+    workerId,
   };
 }
 

@@ -12,11 +12,15 @@
  * next step's tasks on the same queue); a unit put back for a retry wakes the loop, which then
  * waits for the retry to be due. Slots are shared by every
  * queue of the worker. `stop()` stops claiming; in-flight units keep running.
+ *
+ * With a push inbox (notify workers), an idle loop also waits in the database for a pushed task,
+ * holding a slot for it (push.ts): a task enqueued meanwhile arrives started, in the notification.
  */
 import type { WorkerEventEmitter } from '../telemetry/events';
 import { createBackoff } from './backoff';
+import type { PushInbox } from './push';
 import type { WakeSignal } from './signals';
-import type { Slots } from './slots';
+import type { Reservation, Slots } from './slots';
 
 export interface PollerConfig<T> {
   queue: string;
@@ -50,6 +54,13 @@ export interface PollerConfig<T> {
    * that follow a notification closely) it also polls on its backoff.
    */
   everyInsertWakes?: boolean;
+  /** Where tasks pushed to this loop's worker arrive while it is idle. */
+  push?: PushInbox<T>;
+  /**
+   * Other loops share the slots: a wait for a pushed task then never takes the last free slot
+   * (it would hold it while another queue has work).
+   */
+  sharedSlots?: boolean;
 }
 
 export interface Poller {
@@ -90,6 +101,61 @@ export function startPoller<T>(config: PollerConfig<T>): Poller {
     return unitDone;
   };
 
+  /** Runs units that came without a claim (pushed), the first in the slot reserved for it. */
+  const dispatchPushed = (units: readonly T[], reservation: Reservation) => {
+    if (units.length === 0) {
+      reservation.release();
+      return;
+    }
+    backoff.reset();
+    reservation.use();
+    units.forEach((unit, i) => {
+      if (i > 0) slots.take();
+      void settle(unit);
+    });
+  };
+
+  /**
+   * Idle until woken (see idleWait). With a push inbox and a spare slot, the loop waits for a
+   * pushed task meanwhile, in a slot held for it; any wake-up ends that wait, and a task pushed
+   * before it ended runs. A pushed task is started already, so it runs even when stopping.
+   */
+  async function idle(): Promise<void> {
+    const { push } = config;
+    const spare = config.sharedSlots ? 1 : 0;
+    if (!push || slots.free() <= spare) {
+      // No slot to wait in yet (the tasks just claimed or pushed hold them): look again, and wait
+      // for a push, once one frees.
+      await signal.wait(idleWait(), push ? slots.whenFree(spare + 1) : undefined);
+      return;
+    }
+    const reservation = slots.reserve();
+    try {
+      const recovered = await push.wait();
+      if (recovered.length > 0) {
+        dispatchPushed(recovered, reservation);
+        return;
+      }
+    } catch (error) {
+      reservation.release();
+      events.emit('worker:error', { error, during: `wait for a pushed task on ${config.queue}` });
+      await signal.wait(idleWait());
+      return;
+    }
+    await signal.wait(idleWait());
+    let unit: T | undefined;
+    try {
+      unit = await push.end();
+    } catch (error) {
+      // The next wait hands back a task pushed to this one.
+      events.emit('worker:error', { error, during: `wait for a pushed task on ${config.queue}` });
+    }
+    // The push and its insert both woke the loop; the claim that follows answers every wake-up
+    // so far (a notification is sent after its commit), so a second one would only poll again.
+    signal.clear();
+    dispatchPushed(unit === undefined ? [] : [unit], reservation);
+  }
+
   /**
    * The wait after a poll that found no more work: the backoff (reset whenever a unit settles,
    * since settling may enqueue work); for a loop woken by notifications, also no longer than
@@ -116,7 +182,7 @@ export function startPoller<T>(config: PollerConfig<T>): Poller {
     while (!stopped) {
       if (slots.free() === 0) {
         // A full worker is busy, not idle: wait for a slot without touching the backoff.
-        await Promise.race([slots.whenFree(), signal.wait(config.maxIntervalMs)]);
+        await signal.wait(config.maxIntervalMs, slots.whenFree());
         continue;
       }
       if (config.cooldownMs > 0 && slots.inFlight > 0 && slots.free() < config.batchSize) {
@@ -125,15 +191,20 @@ export function startPoller<T>(config: PollerConfig<T>): Poller {
         await slots.whenFree(config.batchSize, config.cooldownMs);
       }
       const requested = Math.min(config.batchSize, slots.free());
+      // The slots are taken while the claim is in flight, so that the worker's other queues
+      // cannot claim them too (maxConcurrent holds across queues); the unused ones go back.
+      for (let i = 0; i < requested; i++) slots.take();
       const started = Date.now();
       let units: T[];
       try {
         units = await config.claim(requested);
       } catch (error) {
+        for (let i = 0; i < requested; i++) slots.give();
         events.emit('worker:error', { error, during: `poll of ${config.queue}` });
         await signal.wait(backoff.next());
         continue;
       }
+      for (let i = units.length; i < requested; i++) slots.give();
       events.emit('poll', {
         queue: config.queue,
         requested,
@@ -141,17 +212,14 @@ export function startPoller<T>(config: PollerConfig<T>): Poller {
         durationMs: Date.now() - started,
       });
       if (units.length === 0) {
-        if (!stopped) await signal.wait(idleWait());
+        if (!stopped) await idle();
         continue;
       }
       backoff.reset();
-      for (const unit of units) {
-        slots.take();
-        void settle(unit);
-      }
+      for (const unit of units) void settle(unit);
       // Fewer than asked for: the queue had no more visible work, so an immediate re-poll would
       // find nothing. Wait to be woken (notification, settled unit, retry) or for idleWait.
-      if (units.length < requested && !stopped) await signal.wait(idleWait());
+      if (units.length < requested && !stopped) await idle();
     }
   }
 

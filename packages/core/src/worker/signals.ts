@@ -11,11 +11,15 @@ import type { SqlClient, SqlSubscription } from '../sql/port';
 
 export interface WakeSignal {
   /**
-   * Resolves after `ms`, or earlier on `wake()` (or a notification). When `ms` is a promise, the
-   * timer starts once it resolves, and a wake-up ends the wait even before that.
+   * Resolves after `ms`, or earlier on `wake()` (or a notification), or when `until` resolves.
+   * When `ms` is a promise, the timer starts once it resolves, and a wake-up ends the wait even
+   * before that. (Racing a wait against another promise instead would leave the wait in place:
+   * the next wake-up would end it unheard instead of being remembered.)
    */
-  wait(ms: number | Promise<number>): Promise<void>;
+  wait(ms: number | Promise<number>, until?: Promise<unknown>): Promise<void>;
   wake(): void;
+  /** Forgets a wake-up that came while the loop was busy (the claim about to run answers it). */
+  clear(): void;
   close(): Promise<void>;
 }
 
@@ -23,7 +27,7 @@ export function createPollingSignal(): WakeSignal {
   let pending = false;
   let release: (() => void) | undefined;
   return {
-    wait(ms) {
+    wait(ms, until) {
       if (pending) {
         pending = false;
         return Promise.resolve();
@@ -32,10 +36,13 @@ export function createPollingSignal(): WakeSignal {
         let timer: ReturnType<typeof setTimeout> | undefined;
         function done() {
           clearTimeout(timer);
-          release = undefined;
+          if (release === done) release = undefined;
           resolve();
         }
         release = done;
+        void until?.then(() => {
+          if (release === done) done();
+        });
         if (typeof ms === 'number') timer = setTimeout(done, ms);
         else
           void ms.then(
@@ -49,6 +56,9 @@ export function createPollingSignal(): WakeSignal {
     wake() {
       if (release) release();
       else pending = true;
+    },
+    clear() {
+      pending = false;
     },
     async close() {
       release?.();
@@ -66,8 +76,9 @@ export async function createNotifySignal(client: SqlClient, channel: string): Pr
     () => signal.wake(),
   );
   return {
-    wait: (ms) => signal.wait(ms),
+    wait: (ms, until) => signal.wait(ms, until),
     wake: () => signal.wake(),
+    clear: () => signal.clear(),
     async close() {
       await signal.close();
       await subscription.unlisten().catch(() => {});
