@@ -740,9 +740,13 @@ declare
   v_run pgflow.runs%rowtype;
   v_steps integer;
   v_root_maps integer;
+  v_plain boolean;
 begin
-  select count(*)::integer, (count(*) filter (where s.step_type = 'map' and s.deps_count = 0))::integer
-    into v_steps, v_root_maps
+  -- v_plain: no map step and no condition, so nothing can be skipped or taskless at the start.
+  select count(*)::integer, (count(*) filter (where s.step_type = 'map' and s.deps_count = 0))::integer,
+         count(*) > 0 and bool_and(s.step_type <> 'map' and s.required_input_pattern is null
+                                   and s.forbidden_input_pattern is null)
+    into v_steps, v_root_maps, v_plain
     from pgflow.steps as s
    where s.flow_slug = v_flow;
 
@@ -779,7 +783,10 @@ begin
     'started_at', v_run.started_at
   ));
 
-  if pgflow.cascade_resolve_conditions(v_run.run_id) then
+  if v_plain then
+    -- The cascades and maybe_complete_run would find nothing to do (every enqueue pays for them).
+    perform pgflow.start_ready_steps(v_run.run_id);
+  elsif pgflow.cascade_resolve_conditions(v_run.run_id) then
     perform pgflow.cascade_complete_taskless_steps(v_run.run_id);
     perform pgflow.start_ready_steps(v_run.run_id);
     perform pgflow.maybe_complete_run(v_run.run_id);
