@@ -47,6 +47,8 @@ as $$
 declare
   v_previous jsonb;
 begin
+  -- A wait lost in a crash only means no push: the commit need not wait for the WAL flush.
+  perform pg_catalog.set_config('synchronous_commit', 'off', true);
   select w.pushed_task into v_previous
     from pgflow.waiting_workers as w
    where w.worker_id = wait_for_task.worker_id

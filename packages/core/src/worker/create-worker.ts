@@ -11,6 +11,7 @@ import * as pgmq from '../sql/pgmq';
 import type { SqlClient } from '../sql/port';
 import { createEventEmitter, type WorkerEventEmitter } from '../telemetry/events';
 import { createAbortGroup, WorkerStoppedError } from './abort';
+import { boundedSet } from './bounded-set';
 import { createCompletions } from './completions';
 import { type ClaimedTask, executeTask } from './executor';
 import { checkFlow, schemaMissing } from './flow-check';
@@ -352,15 +353,4 @@ function timeout(ms: number): { over: Promise<typeof TIMED_OUT>; cancel(): void 
     timer = setTimeout(() => resolve(TIMED_OUT), ms);
   });
   return { over, cancel: () => clearTimeout(timer) };
-}
-
-function boundedSet(capacity: number) {
-  const set = new Set<string>();
-  return {
-    has: (key: string) => set.has(key),
-    add(key: string) {
-      set.add(key);
-      if (set.size > capacity) set.delete(set.values().next().value as string);
-    },
-  };
 }

@@ -12,6 +12,7 @@
 import type { ClaimedTaskRow } from '../sql/pgflow';
 import * as pgflow from '../sql/pgflow';
 import type { SqlClient, SqlSubscription } from '../sql/port';
+import { boundedSet } from './bounded-set';
 
 export interface PushInbox<T> {
   /**
@@ -38,7 +39,7 @@ export interface PushInboxConfig<T> {
 
 export async function createPushInbox<T>(config: PushInboxConfig<T>): Promise<PushInbox<T>> {
   const { sql, workerId } = config;
-  const seen = recentKeys(1000);
+  const seen = boundedSet(1000);
   let waiting = false;
   // What the notification said: the record, or that it was too large to send.
   let heard: ClaimedTaskRow | 'fetch' | undefined;
@@ -95,16 +96,4 @@ export async function createPushInbox<T>(config: PushInboxConfig<T>): Promise<Pu
     },
   };
   return inbox;
-}
-
-/** The last `capacity` keys seen. */
-function recentKeys(capacity: number) {
-  const keys = new Set<string>();
-  return {
-    has: (key: string) => keys.has(key),
-    add(key: string) {
-      keys.add(key);
-      if (keys.size > capacity) keys.delete(keys.values().next().value as string);
-    },
-  };
 }
