@@ -37,7 +37,6 @@ comment on table pgflow.waiting_workers is
 
 -- The worker waits (again). Returns the task pushed during its previous wait when that wait was
 -- never ended with stop_waiting (the worker may not have heard of it: it runs it unless it has).
-drop function if exists pgflow.wait_for_task(uuid, text, integer);
 create or replace function pgflow.wait_for_task(worker_id uuid, queue_name text, ttl_ms integer)
 returns jsonb
 language plpgsql
@@ -79,19 +78,20 @@ as $$
   returning w.pushed_task;
 $$;
 
--- Tasks to offer to waiting workers when the transaction that created them commits. Rows live
--- only inside that transaction (the trigger deletes each one), so the table is unlogged. The
--- spec tables get no trigger (pgflow-sql.md §11): start_ready_steps writes here instead.
+-- Tasks to offer to waiting workers when the transaction that created them commits. A row is
+-- inserted only to queue its deferred trigger and deleted at once (the trigger still gets it at
+-- commit), so the table is always empty and unlogged. The spec tables get no trigger
+-- (pgflow-sql.md §11): start_ready_steps writes here instead.
 create unlogged table if not exists pgflow.push_candidates (
   flow_slug text not null,
   message_id bigint not null
 );
 comment on table pgflow.push_candidates is
-  'New tasks offered to waiting workers at commit (pgflow-ts push dispatch); always empty between transactions';
+  'New tasks offered to waiting workers at commit (pgflow-ts push dispatch); always empty';
 
 -- Called by start_ready_steps with the messages it just sent: notes as many of them as workers
 -- wait on the queue. Without a waiting worker (a busy fleet, pgflow's own workers) it is one
--- index probe and writes nothing.
+-- index probe and writes nothing; a role that may not see these tables is not offered to.
 create or replace function pgflow._offer_tasks(p_flow_slug text, p_msg_ids bigint[])
 returns void
 language plpgsql
@@ -101,12 +101,8 @@ as $$
 declare
   v_waiting integer;
 begin
-  -- The trigger runs at commit as the transaction's user. Offer only when that is who runs this
-  -- (not inside start_flow_with_states, a SECURITY DEFINER function that anon clients may call)
-  -- and when that user may do the push; otherwise the task is claimed as usual.
-  if current_user <> session_user
-     or not pg_catalog.has_table_privilege('pgflow.waiting_workers', 'UPDATE')
-     or not pg_catalog.has_table_privilege('pgflow.push_candidates', 'INSERT, DELETE') then
+  if not pg_catalog.has_table_privilege('pgflow.waiting_workers', 'SELECT')
+     or not pg_catalog.has_table_privilege('pgflow.push_candidates', 'SELECT, INSERT, DELETE') then
     return;
   end if;
   select count(*) into v_waiting
@@ -115,13 +111,17 @@ begin
   if v_waiting > 0 then
     insert into pgflow.push_candidates (flow_slug, message_id)
     select p_flow_slug, m.id from unnest(p_msg_ids[1:v_waiting]) as m(id);
+    delete from pgflow.push_candidates as c
+     where c.flow_slug = p_flow_slug and c.message_id = any (p_msg_ids[1:v_waiting]);
   end if;
 end;
 $$;
 
 -- Deferred to commit: by then the transaction has set everything it will (a delayed start hides
 -- the message, a failed run cancels the task), and the waiting row is locked only while the
--- transaction commits.
+-- transaction commits. It runs as the transaction's user at commit, who may lack the privileges
+-- a push needs (a client role that started the run through start_flow_with_states, a SET ROLE):
+-- then it pushes nothing, and the commit goes through.
 create or replace function pgflow._push_task()
 returns trigger
 language plpgsql
@@ -138,8 +138,6 @@ declare
   v_task jsonb;
   v_visible boolean;
 begin
-  delete from pgflow.push_candidates as c
-   where c.flow_slug = new.flow_slug and c.message_id = new.message_id;
   select w.worker_id into v_worker
     from pgflow.waiting_workers as w
    where w.queue_name = new.flow_slug
@@ -180,6 +178,9 @@ begin
                     case when octet_length(v_task::text) < 7900 then v_task::text
                          else jsonb_build_object('msg_id', v_row.msg_id, 'fetch', true)::text end);
   return null;
+exception
+  when insufficient_privilege then
+    return null;
 end;
 $$;
 

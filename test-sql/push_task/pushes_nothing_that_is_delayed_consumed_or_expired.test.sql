@@ -44,7 +44,7 @@ select pgflow.start_flow('other', '{}'::jsonb);
 set constraints all immediate;
 select is((select status from pgflow.step_tasks where flow_slug = 'other'), 'queued',
   'a queue nobody waits on is not pushed to');
-select is((select count(*)::int from pgflow.push_candidates), 0, 'no candidate is left');
+select is((select count(*)::int from pgflow.push_candidates), 0, 'push_candidates stays empty');
 
 select * from finish();
 rollback;

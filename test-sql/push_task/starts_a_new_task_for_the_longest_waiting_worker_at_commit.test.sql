@@ -11,7 +11,7 @@ select pgflow_tests.ensure_worker('sequential', '22222222-2222-2222-2222-2222222
 select pgflow.wait_for_task('11111111-1111-1111-1111-111111111111', 'sequential', 10000);
 select pgflow.wait_for_task('22222222-2222-2222-2222-222222222222', 'sequential', 10000);
 select pgflow.start_flow('sequential', '{"x": 1}'::jsonb);
-select is((select count(*)::int from pgflow.push_candidates), 1, 'the new task is a candidate until commit');
+select is((select status from pgflow.step_tasks), 'queued', 'until commit the new task is queued');
 set constraints all immediate;
 
 select is(
@@ -38,7 +38,7 @@ select is(
   true,
   'the other worker still waits'
 );
-select is((select count(*)::int from pgflow.push_candidates), 0, 'no candidate is left');
+select is((select count(*)::int from pgflow.push_candidates), 0, 'push_candidates stays empty');
 select is(
   pgflow.stop_waiting('11111111-1111-1111-1111-111111111111') ->> 'step_slug',
   'first',
