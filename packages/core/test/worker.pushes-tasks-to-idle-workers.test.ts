@@ -199,6 +199,50 @@ describe.each([
   });
 });
 
+// One slot, two queues: neither may hold the only slot for a push (the other queue could not
+// claim), so neither waits for one, and an idle worker must not claim in a loop either.
+describe('worker: one slot shared by two queues', () => {
+  let db: MigratedDatabase;
+  let worker: Worker;
+  let polls = 0;
+
+  beforeAll(async () => {
+    db = await createMigratedDatabase();
+    worker = createWorker({
+      sql: db.client,
+      jobs: [Small, Large],
+      signal: 'notify',
+      maxConcurrent: 1,
+      notifyFallbackMs: 120_000,
+      stalledCheckIntervalMs: 0,
+    });
+    worker.events.on('poll', () => {
+      polls++;
+    });
+    await worker.start();
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await db?.dispose();
+  });
+
+  it("stays idle between jobs, and runs each queue's job", async () => {
+    await enqueue(db.client, Small, { key: 'one-slot.small' });
+    await enqueue(db.client, Large, { key: 'one-slot.large', blob: 'q' });
+    await eventually(
+      async () => calls.get('one-slot.small') === 1 && calls.get('one-slot.large') === 1,
+      5000,
+    );
+    await sleep(300);
+    const before = polls;
+    await sleep(1000);
+    expect(polls - before).toBe(0);
+    expect(
+      await db.client.query(`select 1 from pgflow.waiting_workers where pushed_task is null`),
+    ).toHaveLength(0);
+  });
+});
+
 describe('worker: two notify workers on one queue', () => {
   let db: MigratedDatabase;
   const workers: Worker[] = [];

@@ -125,8 +125,9 @@ export function startPoller<T>(config: PollerConfig<T>): Poller {
     const spare = config.sharedSlots ? 1 : 0;
     if (!push || slots.free() <= spare) {
       // No slot to wait in yet (the tasks just claimed or pushed hold them): look again, and wait
-      // for a push, once one frees.
-      await signal.wait(idleWait(), push ? slots.whenFree(spare + 1) : undefined);
+      // for a push, once one frees (never, with a single slot shared by several queues).
+      const canWait = push !== undefined && spare < slots.capacity;
+      await signal.wait(idleWait(), canWait ? slots.whenFree(spare + 1) : undefined);
       return;
     }
     const reservation = slots.reserve();

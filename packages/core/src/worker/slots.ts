@@ -5,6 +5,8 @@
  * A poller waiting for a pushed task reserves the slot that task will run in.
  */
 export interface Slots {
+  /** maxConcurrent. */
+  readonly capacity: number;
   readonly inFlight: number;
   free(): number;
   take(): void;
@@ -45,6 +47,7 @@ export function createSlots(max: number): Slots {
     }
   };
   return {
+    capacity: max,
     get inFlight() {
       return inFlight;
     },
