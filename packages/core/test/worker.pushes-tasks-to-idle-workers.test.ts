@@ -1,6 +1,6 @@
 import { Job } from '@pgflow-ts/dsl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorker, enqueue, type Worker } from '../src/index';
+import { type CreateWorkerOptions, createWorker, enqueue, type Worker } from '../src/index';
 import { createMigratedDatabase, eventually, type MigratedDatabase } from './helpers/migrated';
 
 // Push dispatch (supabase/migrations/…_pgflow_push.sql, src/worker/push.ts): an idle notify
@@ -42,50 +42,65 @@ async function tasksOf(db: MigratedDatabase, flowSlug: string) {
   );
 }
 
-describe('worker: tasks pushed to an idle notify worker', () => {
-  let db: MigratedDatabase;
-  let worker: Worker;
-  let claimedByPoll = 0;
-
+/**
+ * A fresh database and one notify worker on it, for the suite's tests. Its fallback poll is far
+ * beyond them: only a notification (or a push) wakes it. `polls` counts its claims, `claimed`
+ * the tasks they took.
+ */
+function notifyWorker(options: Partial<CreateWorkerOptions>) {
+  const suite = { polls: 0, claimed: 0 } as {
+    db: MigratedDatabase;
+    worker: Worker;
+    polls: number;
+    claimed: number;
+  };
   beforeAll(async () => {
-    db = await createMigratedDatabase();
-    worker = createWorker({
-      sql: db.client,
-      jobs: [Small, Large],
+    suite.db = await createMigratedDatabase();
+    suite.worker = createWorker({
+      sql: suite.db.client,
       signal: 'notify',
-      maxConcurrent: 4,
-      // Far beyond the test: only a notification (or a push) can wake the worker.
       notifyFallbackMs: 120_000,
       stalledCheckIntervalMs: 0,
+      ...options,
     });
-    worker.events.on('poll', (e) => {
-      claimedByPoll += e.claimed;
+    suite.worker.events.on('poll', (e) => {
+      suite.polls++;
+      suite.claimed += e.claimed;
     });
-    await worker.start();
+    await suite.worker.start();
     await sleep(300);
   });
   afterAll(async () => {
-    await worker?.stop();
-    await db?.dispose();
+    await suite.worker?.stop();
+    await suite.db?.dispose();
   });
+  return suite;
+}
+
+describe('worker: tasks pushed to an idle notify worker', () => {
+  const suite = notifyWorker({ jobs: [Small, Large], maxConcurrent: 4 });
 
   it('runs a job enqueued while it waits without claiming it', async () => {
-    const before = claimedByPoll;
-    await enqueue(db.client, Small, { key: 'one' });
-    await eventually(async () => (await tasksOf(db, 'push_small'))[0]?.status === 'completed');
+    const before = suite.claimed;
+    await enqueue(suite.db.client, Small, { key: 'one' });
+    await eventually(
+      async () => (await tasksOf(suite.db, 'push_small'))[0]?.status === 'completed',
+    );
     expect(calls.get('one')).toBe(1);
-    expect(claimedByPoll - before).toBe(0);
-    const [task] = await tasksOf(db, 'push_small');
+    expect(suite.claimed - before).toBe(0);
+    const [task] = await tasksOf(suite.db, 'push_small');
     expect(task).toMatchObject({
       attempts_count: 1,
-      last_worker_id: worker.workerIds.get('push_small'),
+      last_worker_id: suite.worker.workerIds.get('push_small'),
     });
   });
 
   it('runs a pushed job too large for a notification, with its whole input', async () => {
-    await enqueue(db.client, Large, { key: 'large', blob: 'x'.repeat(20_000) });
-    await eventually(async () => (await tasksOf(db, 'push_large'))[0]?.status === 'completed');
-    const [row] = await db.client.query<{ output: unknown }>(
+    await enqueue(suite.db.client, Large, { key: 'large', blob: 'x'.repeat(20_000) });
+    await eventually(
+      async () => (await tasksOf(suite.db, 'push_large'))[0]?.status === 'completed',
+    );
+    const [row] = await suite.db.client.query<{ output: unknown }>(
       `select output from pgflow.step_tasks where flow_slug = 'push_large'`,
     );
     expect(row?.output).toBe(20_000);
@@ -93,16 +108,16 @@ describe('worker: tasks pushed to an idle notify worker', () => {
   });
 
   it('runs a task pushed while its notification was lost, once, when it next wakes', async () => {
-    const workerId = worker.workerIds.get('push_small') as string;
+    const workerId = suite.worker.workerIds.get('push_small') as string;
     await eventually(async () => {
-      const rows = await db.client.query(
+      const rows = await suite.db.client.query(
         `select 1 from pgflow.waiting_workers where worker_id = $1::uuid and pushed_task is null`,
         [workerId],
       );
       return rows.length > 0;
     });
     // What the commit-time trigger does, without its notifications (the worker hears nothing).
-    await db.client.transaction(async (tx) => {
+    await suite.db.client.transaction(async (tx) => {
       await tx.query(`set local session_replication_role = replica`);
       await tx.query(`select pgflow.start_flow('push_small', '{"key": "lost"}'::jsonb)`);
       await tx.query(
@@ -120,10 +135,10 @@ describe('worker: tasks pushed to an idle notify worker', () => {
     await sleep(300);
     expect(calls.get('lost')).toBeUndefined();
     // Any wake-up ends the wait, and the wait hands over what was pushed to it.
-    await enqueue(db.client, Small, { key: 'wake' });
+    await enqueue(suite.db.client, Small, { key: 'wake' });
     await eventually(async () => calls.get('lost') === 1 && calls.get('wake') === 1);
     await eventually(async () =>
-      (await tasksOf(db, 'push_small')).every((t) => t.status === 'completed'),
+      (await tasksOf(suite.db, 'push_small')).every((t) => t.status === 'completed'),
     );
     await sleep(200);
     expect(calls.get('lost')).toBe(1);
@@ -136,26 +151,7 @@ describe.each([
   { maxConcurrent: 1, jobs: [Small] },
   { maxConcurrent: 2, jobs: [Small, Large] },
 ])('worker: pushes within maxConcurrent $maxConcurrent', ({ maxConcurrent, jobs }) => {
-  let db: MigratedDatabase;
-  let worker: Worker;
-
-  beforeAll(async () => {
-    db = await createMigratedDatabase();
-    worker = createWorker({
-      sql: db.client,
-      jobs,
-      signal: 'notify',
-      maxConcurrent,
-      notifyFallbackMs: 120_000,
-      stalledCheckIntervalMs: 0,
-    });
-    await worker.start();
-    await sleep(300);
-  });
-  afterAll(async () => {
-    await worker?.stop();
-    await db?.dispose();
-  });
+  const suite = notifyWorker({ jobs, maxConcurrent });
 
   it('runs a burst on every queue without exceeding it', async () => {
     mostRunning = 0;
@@ -163,8 +159,8 @@ describe.each([
     await Promise.all(
       keys.map((key, i) =>
         i % jobs.length === 0
-          ? enqueue(db.client, Small, { key })
-          : enqueue(db.client, Large, { key, blob: 'y' }),
+          ? enqueue(suite.db.client, Small, { key })
+          : enqueue(suite.db.client, Large, { key, blob: 'y' }),
       ),
     );
     await eventually(async () => keys.every((key) => calls.get(key) === 1), 10_000);
@@ -173,7 +169,7 @@ describe.each([
     // other leaves the last slot free). A job for the waiting queue is pushed to it, unless it
     // came while the wait was being renewed (then it is claimed, as it should be): try thrice.
     const waitingQueue = async () => {
-      const rows = await db.client.query<{ queue_name: string }>(
+      const rows = await suite.db.client.query<{ queue_name: string }>(
         `select queue_name from pgflow.waiting_workers where pushed_task is null`,
       );
       return rows.length === 1 ? rows[0]?.queue_name : undefined;
@@ -183,11 +179,11 @@ describe.each([
       const queue = await eventually(waitingQueue);
       const key = `after${maxConcurrent}.${attempt}`;
       await (queue === Small.slug
-        ? enqueue(db.client, Small, { key })
-        : enqueue(db.client, Large, { key, blob: 'z' }));
+        ? enqueue(suite.db.client, Small, { key })
+        : enqueue(suite.db.client, Large, { key, blob: 'z' }));
       await eventually(async () => calls.get(key) === 1, 5000);
       // A pushed message was never read (a claim reads it: read_ct 1).
-      const [row] = await db.client.query<{ read_ct: number }>(
+      const [row] = await suite.db.client.query<{ read_ct: number }>(
         `select a.read_ct from pgmq.${queue === Small.slug ? 'a_push_small' : 'a_push_large'} as a
            join pgflow.runs as r on r.run_id::text = a.message ->> 'run_id'
           where r.input ->> 'key' = $1::text`,
@@ -202,43 +198,21 @@ describe.each([
 // One slot, two queues: neither may hold the only slot for a push (the other queue could not
 // claim), so neither waits for one, and an idle worker must not claim in a loop either.
 describe('worker: one slot shared by two queues', () => {
-  let db: MigratedDatabase;
-  let worker: Worker;
-  let polls = 0;
-
-  beforeAll(async () => {
-    db = await createMigratedDatabase();
-    worker = createWorker({
-      sql: db.client,
-      jobs: [Small, Large],
-      signal: 'notify',
-      maxConcurrent: 1,
-      notifyFallbackMs: 120_000,
-      stalledCheckIntervalMs: 0,
-    });
-    worker.events.on('poll', () => {
-      polls++;
-    });
-    await worker.start();
-  });
-  afterAll(async () => {
-    await worker?.stop();
-    await db?.dispose();
-  });
+  const suite = notifyWorker({ jobs: [Small, Large], maxConcurrent: 1 });
 
   it("stays idle between jobs, and runs each queue's job", async () => {
-    await enqueue(db.client, Small, { key: 'one-slot.small' });
-    await enqueue(db.client, Large, { key: 'one-slot.large', blob: 'q' });
+    await enqueue(suite.db.client, Small, { key: 'one-slot.small' });
+    await enqueue(suite.db.client, Large, { key: 'one-slot.large', blob: 'q' });
     await eventually(
       async () => calls.get('one-slot.small') === 1 && calls.get('one-slot.large') === 1,
       5000,
     );
     await sleep(300);
-    const before = polls;
+    const before = suite.polls;
     await sleep(1000);
-    expect(polls - before).toBe(0);
+    expect(suite.polls - before).toBe(0);
     expect(
-      await db.client.query(`select 1 from pgflow.waiting_workers where pushed_task is null`),
+      await suite.db.client.query(`select 1 from pgflow.waiting_workers where pushed_task is null`),
     ).toHaveLength(0);
   });
 });
