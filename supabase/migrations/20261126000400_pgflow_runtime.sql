@@ -654,7 +654,6 @@ declare
   v_step jsonb;
   v_slug text;
   v_tasks integer;
-  v_msgs bigint[];
 begin
   select r.flow_slug into v_flow from pgflow.runs as r where r.run_id = v_run_id and r.status = 'started';
   if not found then
@@ -699,25 +698,21 @@ begin
       'remaining_deps', (v_step ->> 'remaining_deps')::integer
     ));
 
-    with inserted as (
-      insert into pgflow.step_tasks (flow_slug, run_id, step_slug, task_index, message_id)
-      select v_flow, v_run_id, v_slug, (sent.ord - 1)::integer, sent.msg_id
-        from pgmq.send_batch(
-               v_flow,
-               array(
-                 select jsonb_build_object(
-                          'flow_slug', v_flow, 'run_id', v_run_id, 'step_slug', v_slug, 'task_index', i)
-                   from generate_series(0, v_tasks - 1) as i
-                  order by i
-               ),
-               (v_step ->> 'start_delay')::integer
-             ) with ordinality as sent(msg_id, ord)
-      returning message_id, task_index
-    )
-    select array_agg(i.message_id order by i.task_index) into v_msgs from inserted as i;
+    insert into pgflow.step_tasks (flow_slug, run_id, step_slug, task_index, message_id)
+    select v_flow, v_run_id, v_slug, (sent.ord - 1)::integer, sent.msg_id
+      from pgmq.send_batch(
+             v_flow,
+             array(
+               select jsonb_build_object(
+                        'flow_slug', v_flow, 'run_id', v_run_id, 'step_slug', v_slug, 'task_index', i)
+                 from generate_series(0, v_tasks - 1) as i
+                order by i
+             ),
+             (v_step ->> 'start_delay')::integer
+           ) with ordinality as sent(msg_id, ord);
     -- Idle workers of the queue may take these tasks at commit (push dispatch, …_pgflow_push.sql).
     if (v_step ->> 'start_delay')::integer = 0 then
-      perform pgflow._offer_tasks(v_flow, v_msgs);
+      perform pgflow._offer_tasks(v_flow, v_run_id, v_slug);
     end if;
   end loop;
 end;
