@@ -148,7 +148,7 @@ await withDatabase('profile', async (db) => {
     [values.flow ? 'flows' : 'jobs']: [flow],
     maxConcurrent: Number(values['max-concurrent']),
     batchSize: Number(values['batch-size']),
-    ...(latency ? { signal: 'notify' as const, notifyThrottleMs: 0 } : {}),
+    ...(latency ? { signal: 'notify' as const } : {}),
   });
   let polls = 0;
   let claimed = 0;

@@ -103,7 +103,7 @@ if (values.system === 'graphile-worker') {
           onListen,
         ),
     } as core.SqlClient;
-    const worker = core.createWorker({ sql, jobs: [job], signal: 'notify', notifyThrottleMs: 0 });
+    const worker = core.createWorker({ sql, jobs: [job], signal: 'notify' });
     worker.events.on('poll', (e) => {
       if (e.claimed > 0) mark('poll event');
     });

@@ -5,16 +5,23 @@
 #         database with pgflow installed inside each test's own (rolled back) transaction
 #   node  turbo build, then vitest for every Node package (root vitest.config.ts)
 #   deno  `deno task test`, when the Deno packages have test files
+# Every suite runs once per pgmq flavour: `compat` (our SQL layer) and `extension` (the real pgmq
+# extension, when the server has pgmq >= 1.5.1 available; otherwise reported as not run, with the
+# command that installs it). Each pass sets pgflow.pgmq_flavour on every connection (PGOPTIONS for
+# psql, the URL's `options` parameter for DATABASE_URL), so every install in it takes that flavour
+# or fails. A pgTAP file whose header has `-- pgmq flavour: compat` (or `extension`) runs only in
+# that pass; so does a vitest file named `*.pgmq-compat.test.ts` (or `*.pgmq-extension.test.ts`).
 # `bash scripts/test.sh [sql|node|deno]...` runs only the named suites (default: all).
+# PGFLOW_TEST_PGMQ=compat|extension runs one flavour's pass only (default: both).
 # DATABASE_URL picks the server and credentials (default postgres://postgres@127.0.0.1:5432/postgres);
-# PGFLOW_TEST_SQL_DB renames the SQL suite's database (default pgflow_ts_test_sql).
+# PGFLOW_TEST_SQL_DB renames the SQL suite's database (default pgflow_ts_test_sql, plus _<flavour>).
 set -uo pipefail
 
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
 
 BASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
-SQL_DB="${PGFLOW_TEST_SQL_DB:-pgflow_ts_test_sql}"
+SQL_DB_BASE="${PGFLOW_TEST_SQL_DB:-pgflow_ts_test_sql}"
 MIGRATIONS_DIR="supabase/migrations"
 TESTS_DIR="test-sql"
 FIXTURES="$TESTS_DIR/_setup/fixtures.sql"
@@ -34,9 +41,10 @@ wants() { [[ " ${SUITES[*]} " == *" $1 "* ]]; }
 
 PASSED=0 FAILED=0 SKIPPED=0
 SUMMARY=()
-record() { # record <suite> <pass|fail|skip> <detail>
-  case "$2" in pass) PASSED=$((PASSED + 1)) ;; fail) FAILED=$((FAILED + 1)) ;; skip) SKIPPED=$((SKIPPED + 1)) ;; esac
-  SUMMARY+=("$(printf '%-6s %-4s %s' "$1" "$2" "$3")")
+FLAVOUR="" # the pgmq flavour of the pass that is running
+record() { # record <suite> <pass|fail|skip|not run> <detail>
+  case "$2" in pass) PASSED=$((PASSED + 1)) ;; fail) FAILED=$((FAILED + 1)) ;; *) SKIPPED=$((SKIPPED + 1)) ;; esac
+  SUMMARY+=("$(printf '%-6s %-11s %-7s %s' "$1" "${FLAVOUR:-}" "$2" "$3")")
 }
 section() { printf '\n===== %s =====\n' "$*"; }
 die() {
@@ -56,7 +64,8 @@ eval "$(node -e '
 ' "$BASE_URL")" || die "DATABASE_URL is not a valid URL: $BASE_URL"
 ADMIN_DB="$PGDATABASE"
 # Notices (e.g. "already exists, skipping" on the second migration pass) only add noise.
-export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
+BASE_PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
+export PGOPTIONS="$BASE_PGOPTIONS"
 
 psql_admin() { psql -X -q -v ON_ERROR_STOP=1 -d "$ADMIN_DB" -tA "$@"; }
 
@@ -89,9 +98,16 @@ is_cron_test() {
   esac
 }
 
-sql_test_files() { # sql_test_files <cron|plain>, paths relative to test-sql/
-  local file
+# The flavour a pgTAP file is limited to: its `-- pgmq flavour: <compat|extension>` header line.
+sql_file_flavour() { sed -n '1,5s/^-- pgmq flavour: \([a-z]*\)$/\1/p' "$1" | head -1; }
+
+sql_test_files() { # sql_test_files <cron|plain> [all]: paths relative to test-sql/, of this pass's flavour unless `all`
+  local file only
   while IFS= read -r file; do
+    if [ "${2:-}" != all ]; then
+      only="$(sql_file_flavour "$file")"
+      [ -z "$only" ] || [ "$only" = "$FLAVOUR" ] || continue
+    fi
     if is_cron_test "$file"; then [ "$1" = cron ] && echo "${file#"$TESTS_DIR"/}"; else
       [ "$1" = plain ] && echo "${file#"$TESTS_DIR"/}"
     fi
@@ -113,7 +129,8 @@ run_pg_prove() { # run_pg_prove <database> <files...>
 }
 
 sql_suite() {
-  section "SQL: pgTAP in database $SQL_DB"
+  local SQL_DB="${SQL_DB_BASE}_$FLAVOUR"
+  section "SQL [$FLAVOUR]: pgTAP in database $SQL_DB"
   psql_admin -c "drop database if exists \"$SQL_DB\" with (force)" >/dev/null &&
     psql_admin -c "create database \"$SQL_DB\"" >/dev/null ||
     { record sql fail "could not create database $SQL_DB"; return; }
@@ -124,7 +141,7 @@ sql_suite() {
     record sql fail "migrations failed on the first pass"
     return
   fi
-  echo "applied $count migrations"
+  echo "applied $count migrations; pgmq: $(psql -X -tA -d "$SQL_DB" -c "select coalesce((select 'extension ' || extversion from pg_extension where extname = 'pgmq'), 'compat')")"
   if ! apply_migrations "$SQL_DB" "second pass: every migration must be safe to apply twice"; then
     record sql fail "migrations are not re-runnable (second pass failed)"
     return
@@ -138,8 +155,9 @@ sql_suite() {
     echo "loaded $FIXTURES"
   fi
 
-  local files=()
+  local files=() all=()
   mapfile -t files < <(sql_test_files plain)
+  mapfile -t all < <(sql_test_files plain all)
   if [ "${#files[@]}" -eq 0 ]; then
     record sql skip "no test-sql/**/*.test.sql files"
     return
@@ -151,7 +169,9 @@ sql_suite() {
   local totals
   totals="$(grep -E '^Files=' "$out" | tail -1)"
   rm -f "$out"
-  if [ "$rc" -eq 0 ]; then record sql pass "${#files[@]} files; $totals"; else
+  local other=$((${#all[@]} - ${#files[@]})) note=""
+  [ "$other" -eq 0 ] || note=" (+$other files for the other flavour only)"
+  if [ "$rc" -eq 0 ]; then record sql pass "${#files[@]} files$note; $totals"; else
     record sql fail "pg_prove exit $rc; $totals"
   fi
 }
@@ -173,7 +193,7 @@ write_install_generated() {
 }
 
 cron_suite() {
-  section "SQL: pg_cron tests"
+  section "SQL [$FLAVOUR]: pg_cron tests"
   local files=()
   mapfile -t files < <(sql_test_files cron)
   write_install_generated
@@ -210,19 +230,19 @@ build() {
 }
 
 node_suite() {
-  section "Node: build + vitest"
+  section "Node [$FLAVOUR]: build + vitest"
   if ! build; then
     record node fail "turbo run build failed"
     return
   fi
   local report
   report="$(mktemp)"
-  DATABASE_URL="$BASE_URL" npx vitest run --reporter=default --reporter=json --outputFile.json="$report"
+  DATABASE_URL="$FLAVOUR_URL" PGFLOW_TEST_PGMQ="$FLAVOUR" npx vitest run --reporter=default --reporter=json --outputFile.json="$report"
   local rc=$?
   local counts
   counts="$(node -e '
     try { const r = JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8"));
-      console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped tests`);
+      console.log(`${r.numTotalTestSuites} suites, ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped tests`);
     } catch { console.log("no report") }' "$report")"
   rm -f "$report"
   if [ "$rc" -eq 0 ]; then record node pass "$counts"; else record node fail "vitest exit $rc; $counts"; fi
@@ -234,7 +254,7 @@ deno_test_files() {
 }
 
 deno_suite() {
-  section "Deno: deno task test"
+  section "Deno [$FLAVOUR]: deno task test"
   if [ -z "$(deno_test_files)" ]; then
     record deno skip "no Deno test files"
     return
@@ -243,19 +263,54 @@ deno_suite() {
     record deno fail "turbo run build failed"
     return
   fi
-  if DATABASE_URL="$BASE_URL" npx deno task test; then record deno pass "deno test"; else
+  if DATABASE_URL="$FLAVOUR_URL" PGFLOW_TEST_PGMQ="$FLAVOUR" npx deno task test; then record deno pass "deno test"; else
     record deno fail "deno test failed"
   fi
 }
 
+# DATABASE_URL with `-c pgflow.pgmq_flavour=<flavour>` added to its `options` parameter, which
+# libpq and postgres.js both send to the server as command-line options of the session.
+flavour_url() {
+  node -e '
+    const u = new URL(process.argv[1]);
+    u.searchParams.set("options", `${u.searchParams.get("options") ?? ""} -c pgflow.pgmq_flavour=${process.argv[2]}`.trim());
+    console.log(u.toString());
+  ' "$BASE_URL" "$1"
+}
+
+extension_available() {
+  [ "$(psql_admin -c "select count(*) from pg_available_extension_versions
+    where name = 'pgmq' and string_to_array(substring(version, '^\d+(?:\.\d+)*'), '.')::int[] >= array[1, 5, 1]")" != 0 ]
+}
+
 check_server
-if wants sql; then
-  check_sql_prerequisites
-  sql_suite
-  cron_suite
-fi
-wants node && node_suite
-wants deno && deno_suite
+wants sql && check_sql_prerequisites
+
+FLAVOURS=()
+case "${PGFLOW_TEST_PGMQ:-both}" in
+compat) FLAVOURS=(compat) ;;
+extension | both)
+  [ "${PGFLOW_TEST_PGMQ:-both}" = both ] && FLAVOURS=(compat)
+  if extension_available; then FLAVOURS+=(extension); else
+    FLAVOUR=extension
+    record all "not run" "the server has no pgmq extension >= 1.5.1 available; to test it: sudo bash scripts/install-pgmq-extension.sh [dir of pgmq's release files] (.ci/run does this)"
+    FLAVOUR=""
+  fi
+  ;;
+*) die "PGFLOW_TEST_PGMQ must be compat, extension or both, not '$PGFLOW_TEST_PGMQ'" ;;
+esac
+
+for FLAVOUR in "${FLAVOURS[@]}"; do
+  FLAVOUR_URL="$(flavour_url "$FLAVOUR")"
+  export PGOPTIONS="$BASE_PGOPTIONS -c pgflow.pgmq_flavour=$FLAVOUR"
+  if wants sql; then
+    sql_suite
+    cron_suite
+  fi
+  wants node && node_suite
+  wants deno && deno_suite
+done
+export PGOPTIONS="$BASE_PGOPTIONS"
 
 section "Summary"
 printf '%s\n' "${SUMMARY[@]}"

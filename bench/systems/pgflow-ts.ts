@@ -141,7 +141,7 @@ function latencyScenario(signal: 'polling' | 'notify', extra: WorkerTuning = {})
     signal === 'polling'
       ? ' (minPollIntervalMs 50, the default)'
       : Object.keys(extra).length === 0
-        ? ' (notifyThrottleMs 0 and pushTasks true, the defaults)'
+        ? ' (pushTasks true, the default)'
         : '';
   const config = `${describe(tuning)}${defaults}`;
   return {
@@ -217,6 +217,5 @@ export function pgflowScenarios(): Scenario[] {
     latencyScenario('notify'),
     // Every task claimed after its insert notification, as before push dispatch.
     latencyScenario('notify', { pushTasks: false }),
-    latencyScenario('notify', { notifyThrottleMs: 250 }),
   ];
 }

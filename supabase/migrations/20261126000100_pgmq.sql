@@ -7,6 +7,9 @@
 --   3. another SQL-only pgmq owns schema pgmq   -> use it if it has message_record.headers, else fail;
 --   4. pgmq >= 1.5.1 is available on the server -> CREATE EXTENSION pgmq WITH SCHEMA pgmq;
 --   5. otherwise                                -> install our pgmq 1.5.1-compatible layer.
+-- The setting pgflow.pgmq_flavour overrides steps 4 and 5 of a first install: 'compat' installs the
+-- layer even where the extension is available, 'extension' fails unless the extension is used;
+-- unset, '' or 'auto' choose as above. It never converts an installed flavour: a mismatch fails.
 -- `select extversion from pg_extension where extname = 'pgmq'` returns a row for the extension and
 -- none for our layer; our layer also marks schema pgmq with a comment (the guard of every block).
 --
@@ -25,7 +28,12 @@ declare
     where t.oid = to_regtype('pgmq.message_record')
       and a.attname = 'headers' and not a.attisdropped);
   candidate text;
+  wanted text := coalesce(nullif(current_setting('pgflow.pgmq_flavour', true), ''), 'auto');
 begin
+  if wanted not in ('auto', 'extension', 'compat') then
+    raise exception 'pgflow.pgmq_flavour is %, expected auto, extension or compat', quote_literal(wanted)
+      using hint = 'Reset it (RESET pgflow.pgmq_flavour) to let the migration choose.';
+  end if;
   -- The usable version to create: the server's default if it is new enough, else the newest one
   -- listed (so we never pin a version the server cannot install). Versions compare as int arrays,
   -- so '1.10.0' > '1.5.1'.
@@ -56,14 +64,32 @@ begin
       raise exception 'schema pgmq holds a SQL-only pgmq older than 1.5.0 (pgmq.message_record has no headers)'
         using hint = 'Upgrade that install to pgmq 1.5.1, or drop schema pgmq (this drops its queues).';
     end if;
+  elsif wanted = 'compat' then
+    null; -- the layer, below
   elsif candidate is not null then
     begin
       create schema if not exists pgmq;
       execute format('create extension pgmq with schema pgmq version %L', candidate);
     exception when feature_not_supported or insufficient_privilege then
       -- 0A000: files missing after all; 42501: no right to create it. The layer takes over.
+      if wanted = 'extension' then
+        raise;
+      end if;
       raise notice 'pgmq extension not created (%); installing the pgmq-compatible layer', sqlerrm;
     end;
+  end if;
+
+  if wanted = 'compat' and installed is not null then
+    raise exception 'pgflow.pgmq_flavour is compat, but the pgmq extension % is installed', installed
+      using hint = 'Going back from the extension to the layer is not supported in place (docs/pgmq.md); reset pgflow.pgmq_flavour.';
+  end if;
+  if wanted = 'extension' and not exists (select from pg_extension where extname = 'pgmq') then
+    raise exception 'pgflow.pgmq_flavour is extension, but %',
+      case when to_regclass('pgmq.meta') is not null then 'schema pgmq already holds a SQL-only pgmq'
+           else 'this server has no pgmq extension >= 1.5.1 available' end
+      using hint = case when to_regclass('pgmq.meta') is not null
+                        then 'docs/pgmq.md, "Switching from our layer to the extension later", moves the queues into the extension.'
+                        else 'Install pgmq >= 1.5.1 on the server (its control and SQL files in $(pg_config --sharedir)/extension), or reset pgflow.pgmq_flavour.' end;
   end if;
 end
 $flavour$;

@@ -1,9 +1,39 @@
 -- pgflow schema: tables, the task record type and indexes.
 -- Contract: pgflow 0.14.1 as installed by its migrations (column order included, so that
 -- `select *` and `returns pgflow.<table>` see the same rows as on an upstream database).
--- Safe to apply twice: every object is created only when missing.
+-- Safe to apply twice: every object is created only when missing, and the stored settings row
+-- is never overwritten.
 
 create schema if not exists pgflow;
+
+-- Settings of this database (ours, additive; owner-only, see the grants file). One so far:
+--   realtime_private  'on' | 'off': whether Supabase Realtime broadcasts are private
+--                     (pgflow._broadcast_all; a set session setting pgflow.realtime_private wins).
+-- Its value is decided by the first install and kept by every later one (docs/security.md,
+-- "Realtime broadcasts: private or public"):
+--   * a new database gets 'on': private broadcasts (defect 17 fixed);
+--   * a database that already had pgflow's own schema gets 'off': upstream's public broadcasts,
+--     which its browser clients rely on (@pgflow/client subscribes to public channels).
+-- "Already had pgflow's own schema": pgflow.flows exists but pgflow._broadcast(uuid, text, jsonb)
+-- does not. Only we define _broadcast (runtime file; every release of ours has it), so a
+-- database we installed before this row existed gets 'on', as it was private already. The
+-- check runs here, before this file creates pgflow.flows, in the transaction that stores the
+-- row: an install interrupted after this file keeps its row and so its decision.
+create table if not exists pgflow.settings (
+  name text not null,
+  value text not null,
+  constraint settings_pkey primary key (name),
+  constraint realtime_private_is_on_or_off check (name <> 'realtime_private' or value in ('on', 'off'))
+);
+comment on table pgflow.settings is
+  'pgflow-ts settings of this database (realtime_private: on/off); see docs/security.md';
+
+insert into pgflow.settings (name, value)
+select 'realtime_private',
+       case when to_regclass('pgflow.flows') is not null
+                 and to_regprocedure('pgflow._broadcast(uuid, text, jsonb)') is null
+            then 'off' else 'on' end
+on conflict on constraint settings_pkey do nothing;
 
 -- is_valid_slug is needed by the CHECK constraints below, so it lives here.
 create or replace function pgflow.is_valid_slug(slug text)

@@ -17,8 +17,12 @@
 -- (everything), for our live client, dashboard and startFlowSync. The NOTIFY body is
 -- {"event": <event name>, "payload": <payload>}; NOTIFY bodies must stay under 8000 bytes, so a
 -- larger one has its input/output replaced by null and gets "truncated": true (read the full
--- state with pgflow.get_run_with_states). Realtime broadcasts are private by default (defect 17);
--- `set pgflow.realtime_private = off` restores upstream's public broadcasts.
+-- state with pgflow.get_run_with_states). Realtime broadcasts are private (defect 17) or public:
+-- the session setting pgflow.realtime_private (on/off) decides when set, else the database's
+-- stored setting (pgflow.settings row realtime_private, written by the first install: 'on' for a
+-- new database, 'off' for one that had pgflow's own schema; see the schema file), else private.
+-- The stored row is read only on the realtime branch and only when the session setting is unset:
+-- one lookup per call, not per event.
 -- _broadcast_all sends a list of events (the i-th event of run i), in order, with one NOTIFY
 -- statement for the whole list: complete_tasks sends a batch's events with one call. _broadcast
 -- sends one event.
@@ -42,7 +46,11 @@ begin
      order by e.ord);
 
   if to_regprocedure('realtime.send(jsonb,text,text,boolean)') is not null then
-    v_private := coalesce(nullif(current_setting('pgflow.realtime_private', true), '')::boolean, true);
+    v_private := nullif(current_setting('pgflow.realtime_private', true), '')::boolean;
+    if v_private is null then
+      select s.value::boolean into v_private from pgflow.settings as s where s.name = 'realtime_private';
+      v_private := coalesce(v_private, true);
+    end if;
     for v_i in 1 .. cardinality(p_run_ids) loop
       execute 'select realtime.send($1, $2, $3, $4)'
         using v_payloads[v_i], p_events[v_i], 'pgflow:run:' || p_run_ids[v_i]::text, v_private;

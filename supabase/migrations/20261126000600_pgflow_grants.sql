@@ -10,11 +10,14 @@
 --     pgflow, EXECUTE on start_flow_with_states(text, jsonb, uuid) and get_run_with_states(uuid),
 --     and SELECT on pgflow.flows and pgflow.steps: what the browser client needs.
 --   * anon gets nothing.
+--   * pgflow.settings (whether run events are broadcast privately) is owner-only: PUBLIC, anon,
+--     authenticated and service_role have no privilege on it, whatever granted one before.
 -- No role is created; on plain PostgreSQL and PGlite only the revokes apply. Grants a user added
--- on tables or on other functions are left alone.
+-- on other tables or functions are left alone.
 -- Keep this file the last migration: a function created after it keeps EXECUTE for PUBLIC.
 
 revoke all on schema pgflow from public;
+revoke all on table pgflow.settings from public;
 
 do $$
 declare
@@ -45,6 +48,12 @@ begin
         execute format('revoke execute on routine %s from %I', v_routine, v_role);
       end if;
     end loop;
+  end loop;
+
+  foreach v_role in array array['anon', 'authenticated', 'service_role'] loop
+    if exists (select 1 from pg_catalog.pg_roles r where r.rolname = v_role) then
+      execute format('revoke all on table pgflow.settings from %I', v_role);
+    end if;
   end loop;
 
   foreach v_role in array array['authenticated', 'service_role'] loop

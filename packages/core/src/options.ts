@@ -18,8 +18,9 @@ export interface WorkerOptions {
   visibilityTimeout: number;
   /**
    * How an idle worker learns about new work: `polling` (sleep between polls, doubling from
-   * `minPollIntervalMs` to `maxPollIntervalMs`) or `notify` (LISTEN on pgmq insert
-   * notifications, with a fallback poll every `notifyFallbackMs`). Env `PGFLOW_SIGNAL`.
+   * `minPollIntervalMs` to `maxPollIntervalMs`) or `notify` (LISTEN on the queue's insert
+   * notifications, sent by the trigger `pgflow.enable_insert_notifications` adds on either pgmq
+   * flavour, with a fallback poll every `notifyFallbackMs`). Env `PGFLOW_SIGNAL`.
    * @default 'polling'
    */
   signal: SignalStrategy;
@@ -32,15 +33,6 @@ export interface WorkerOptions {
    * hidden message (delayed, or a retry) is due sooner. @default 10000
    */
   notifyFallbackMs: number;
-  /**
-   * Throttle passed to `pgmq.enable_notify_insert` (notify strategy): 0 notifies on every insert,
-   * so an idle queue is polled only when a hidden message is due (or after `notifyFallbackMs`).
-   * A throttle sends nothing for inserts that follow a notification closely, so the worker also
-   * polls on its backoff (`minPollIntervalMs` doubling); with 250 (pgmq's own default) p50
-   * enqueue→start latency is ~7 ms at 20 jobs/s, against ~1.3 ms with 0 (bench/README.md).
-   * @default 0
-   */
-  notifyThrottleMs: number;
   /**
    * Notify strategy: an idle worker also waits in `pgflow.waiting_workers` for a pushed task. A
    * task enqueued meanwhile is started for it when the enqueuing transaction commits and arrives
@@ -83,7 +75,6 @@ export const DEFAULTS: Readonly<WorkerOptions> = Object.freeze({
   minPollIntervalMs: 50,
   maxPollIntervalMs: 1000,
   notifyFallbackMs: 10_000,
-  notifyThrottleMs: 0,
   pushTasks: true,
   dispatchCooldownMs: 5,
   heartbeatIntervalMs: 5000,
@@ -106,7 +97,6 @@ const NON_NEGATIVE = [
   'dispatchCooldownMs',
   'maxPollIntervalMs',
   'notifyFallbackMs',
-  'notifyThrottleMs',
   'heartbeatIntervalMs',
   'shutdownGraceMs',
   'stalledCheckIntervalMs',

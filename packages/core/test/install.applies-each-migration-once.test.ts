@@ -3,7 +3,7 @@ import { install, installedVersion, migrations } from '../src/index';
 import type { SqlClient } from '../src/sql/port';
 import { createPostgresJsClient } from '../src/sql/postgres-js';
 import { catalogFingerprint } from './helpers/catalog';
-import { createTestDatabase, type TestDatabase } from './helpers/db';
+import { createTestDatabase, expectedPgmqFlavour, type TestDatabase } from './helpers/db';
 
 describe('install on PostgreSQL', () => {
   let db: TestDatabase;
@@ -47,12 +47,16 @@ describe('install on PostgreSQL', () => {
     expect(await catalogFingerprint(client)).toEqual(before);
   });
 
-  it('reports the pgmq compatible layer, since this server has no pgmq extension', async () => {
+  it("reports the pgmq flavour it installed: this run's", async () => {
     const { pgmq } = await install(client);
-    expect(pgmq.flavour).toBe('compat');
-    const [ext] = await client.query<{ n: number }>(
-      "select count(*)::int as n from pg_extension where extname = 'pgmq'",
+    const [ext] = await client.query<{ version: string | null }>(
+      "select (select extversion from pg_extension where extname = 'pgmq') as version",
     );
-    expect(ext?.n).toBe(0);
+    expect(pgmq).toEqual(
+      (await expectedPgmqFlavour()) === 'extension'
+        ? { flavour: 'extension', version: ext?.version }
+        : { flavour: 'compat', version: '1.5.1' },
+    );
+    expect(ext?.version ?? null).toBe(pgmq.flavour === 'extension' ? pgmq.version : null);
   });
 });

@@ -54,7 +54,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 // the database for nothing and, when one is in flight as the next job arrives, delay its claim.
 describe('worker: notify strategy between jobs', () => {
   let polls = 0;
-  const suite = notifyWorker({ notifyThrottleMs: 0 }, undefined, (worker) =>
+  const suite = notifyWorker({}, undefined, (worker) =>
     worker.events.on('poll', () => {
       polls++;
     }),
@@ -72,25 +72,14 @@ describe('worker: notify strategy between jobs', () => {
   });
 });
 
-// pgmq's throttle sends no notification for an insert that follows another within the throttle
-// interval, so a throttled notify worker keeps polling on its backoff after work.
-describe('worker: notify strategy with a throttled trigger', () => {
-  const suite = notifyWorker({ notifyThrottleMs: 5000, notifyFallbackMs: 60_000 });
-
-  it('claims an insert that sent no notification within its backoff, not at the fallback', async () => {
-    await runJob(suite.db, 11);
-    // within the 5 s throttle: no notification
-    expect(await runJob(suite.db, 12)).toBeLessThan(2000);
-  });
-});
-
-// Without pgmq.enable_notify_insert (pgmq < 1.8) a notify worker says so and polls, with the
+// When the queue's insert trigger cannot be added (here: no pgflow.enable_insert_notifications; in
+// practice, a role without the TRIGGER privilege) a notify worker says so and polls, with the
 // polling strategy's intervals: nothing would wake it otherwise.
 describe('worker: notify strategy without insert notifications', () => {
   const errors: string[] = [];
   const suite = notifyWorker(
     { notifyFallbackMs: 60_000 },
-    (db) => db.client.exec('drop function pgmq.enable_notify_insert(text, integer)'),
+    (db) => db.client.exec('drop function pgflow.enable_insert_notifications(text)'),
     (worker) =>
       worker.events.on('worker:error', (e) => {
         errors.push(String(e.error));

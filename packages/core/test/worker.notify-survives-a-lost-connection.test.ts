@@ -19,7 +19,6 @@ describe('worker: notify strategy', () => {
       jobs: [Echo],
       signal: 'notify',
       notifyFallbackMs: 120_000,
-      notifyThrottleMs: 0,
       stalledCheckIntervalMs: 0,
     });
     worker.events.on('task:started', () => started.push(Date.now()));

@@ -31,7 +31,6 @@ describe('worker: notify strategy and work that is due later', () => {
       jobs: [Later, Flaky],
       signal: 'notify',
       notifyFallbackMs: 120_000,
-      notifyThrottleMs: 0,
       stalledCheckIntervalMs: 0,
     });
     await worker.start();

@@ -32,7 +32,11 @@ export async function createMigratedDatabase(max = 10): Promise<MigratedDatabase
   const url = new URL(BASE_URL);
   url.pathname = `/${name}`;
   const client = createPostgresJsClient(url.toString(), { postgres: { max } });
-  await install(client);
+  const { pgmq } = await install(client);
+  // scripts/test.sh runs every suite once per pgmq flavour; its URL carries the choice.
+  const pass = Deno.env.get('PGFLOW_TEST_PGMQ');
+  if (pass && pgmq.flavour !== pass)
+    throw new Error(`installed pgmq ${pgmq.flavour} in the ${pass} pass`);
   return {
     name,
     url: url.toString(),

@@ -95,7 +95,9 @@ describe('mixed fleet: Node worker, Deno worker and edge function on one queue',
     admin = createPostgresJsClient(BASE_URL, { postgres: { max: 1 } });
     await admin.query(`create database "${name}"`);
     db = createPostgresJsClient(url, { postgres: { max: 5 } });
-    await install(db);
+    const { pgmq } = await install(db);
+    // scripts/test.sh runs this once per pgmq flavour: the fleet must work on both.
+    expect(pgmq.flavour).toBe(process.env.PGFLOW_TEST_PGMQ ?? pgmq.flavour);
 
     // The Node worker starts first and compiles the flow for everyone.
     nodeWorker = await startWorker({

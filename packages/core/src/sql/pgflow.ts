@@ -153,6 +153,11 @@ export async function stopWaiting(
   return row?.pushed ?? null;
 }
 
+/** Makes every insert into `queue` notify `pgmq.insertChannel(queue)`, on either pgmq flavour. */
+export async function enableInsertNotifications(db: SqlExecutor, queue: string): Promise<void> {
+  await db.query('select pgflow.enable_insert_notifications(queue_name => $1::text)', [queue]);
+}
+
 /** Milliseconds until the queue's next hidden message becomes visible; null when it is empty. */
 export async function msUntilVisible(db: SqlExecutor, queue: string): Promise<number | null> {
   const [row] = await db.query<{ ms: number | string | null }>(

@@ -64,24 +64,10 @@ export async function createQueue(db: SqlExecutor, queue: string): Promise<void>
   );
 }
 
-/** The channel pgmq (1.13.1 naming, and our layer) notifies on after an insert into `queue`. */
+/**
+ * The channel an insert into `queue` notifies (pgflow.enable_insert_notifications; pgmq 1.13.1 and
+ * our layer use the same name).
+ */
 export function insertChannel(queue: string): string {
   return `pgmq.q_${queue}.INSERT`;
-}
-
-/** Turns on insert notifications for `queue`; false when this pgmq has no notify support. */
-export async function enableNotifyInsert(
-  db: SqlExecutor,
-  queue: string,
-  throttleMs: number,
-): Promise<boolean> {
-  const [row] = await db.query<{ ok: boolean }>(
-    `select to_regprocedure('pgmq.enable_notify_insert(text,integer)') is not null as ok`,
-  );
-  if (!row?.ok) return false;
-  await db.query(
-    'select pgmq.enable_notify_insert(queue_name => $1::text, throttle_interval_ms => $2::integer)',
-    [queue, throttleMs],
-  );
-  return true;
 }

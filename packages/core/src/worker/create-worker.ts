@@ -187,18 +187,22 @@ export function createWorker(input: CreateWorkerOptions): Worker {
   /** The queue's wake-up signal, and whether inserts notify it (else it is plain polling). */
   async function makeSignal(queue: string): Promise<{ signal: WakeSignal; notified: boolean }> {
     if (options.signal === 'notify') {
-      if (await pgmq.enableNotifyInsert(sql, queue, options.notifyThrottleMs)) {
+      try {
+        await pgflow.enableInsertNotifications(sql, queue);
         return {
           signal: await createNotifySignal(sql, pgmq.insertChannel(queue)),
           notified: true,
         };
+      } catch (cause) {
+        // e.g. a role without the TRIGGER privilege on the queue table: work goes on, polled.
+        events.emit('worker:error', {
+          error: new Error(
+            `no insert notifications for queue ${queue} (${(cause as Error).message}); polling instead`,
+            { cause },
+          ),
+          during: 'notify setup',
+        });
       }
-      events.emit('worker:error', {
-        error: new Error(
-          'pgmq has no enable_notify_insert (needs pgmq >= 1.8 or our layer); polling instead',
-        ),
-        during: 'notify setup',
-      });
     }
     return { signal: createPollingSignal(), notified: false };
   }
@@ -256,7 +260,6 @@ export function createWorker(input: CreateWorkerOptions): Worker {
           // Delayed messages, retries and stalled tasks send no notification: notify workers
           // also wake when the next hidden message is due (at most notifyFallbackMs apart).
           nextDueMs: notifyMode ? () => pgflow.msUntilVisible(sql, queue) : undefined,
-          everyInsertWakes: notifyMode && options.notifyThrottleMs === 0,
           push,
           sharedSlots: workerIds.size > 1,
         }),

@@ -48,12 +48,6 @@ export interface PollerConfig<T> {
    * notification (a delayed message, a retry) is claimed when due, and nothing else is polled.
    */
   nextDueMs?(): Promise<number | null>;
-  /**
-   * With `nextDueMs`: every insert sends a notification (no throttle), so an idle loop sleeps
-   * until the next message is due. Otherwise (a throttled trigger says nothing about inserts
-   * that follow a notification closely) it also polls on its backoff.
-   */
-  everyInsertWakes?: boolean;
   /** Where tasks pushed to this loop's worker arrive while it is idle. */
   push?: PushInbox<T>;
   /**
@@ -159,14 +153,14 @@ export function startPoller<T>(config: PollerConfig<T>): Poller {
 
   /**
    * The wait after a poll that found no more work: the backoff (reset whenever a unit settles,
-   * since settling may enqueue work); for a loop woken by notifications, also no longer than
-   * until the next hidden message is due, and only that when every insert wakes it. That wait
-   * is a promise: a wake-up while the due time is being asked is not delayed.
+   * since settling may enqueue work); for a loop woken by notifications (every insert sends
+   * one), until the next hidden message is due, at most `maxIntervalMs`. That wait is a
+   * promise: a wake-up while the due time is being asked is not delayed.
    */
   function idleWait(): number | Promise<number> {
     const { nextDueMs } = config;
     if (!nextDueMs) return backoff.next();
-    const cap = config.everyInsertWakes ? config.maxIntervalMs : backoff.next();
+    const cap = config.maxIntervalMs;
     // Asked after a microtask, so that the handlers just dispatched start first.
     return Promise.resolve()
       .then(nextDueMs)

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 
-/** Server and credentials come from DATABASE_URL; its database name is only used to connect. */
+/**
+ * Server and credentials come from DATABASE_URL; its database name is only used to connect, its
+ * other parts (e.g. scripts/test.sh's `options=-c pgflow.pgmq_flavour=...`) apply to every test database.
+ */
 export const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface TestDatabase {
@@ -38,4 +41,18 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await admin((sql) => sql.unsafe(`drop database if exists "${name}" with (force)`));
     },
   };
+}
+
+/**
+ * The pgmq flavour an install takes in this run: the test pass's (scripts/test.sh sets
+ * PGFLOW_TEST_PGMQ), else the migration's own choice on this server.
+ */
+export async function expectedPgmqFlavour(): Promise<'compat' | 'extension'> {
+  const pass = process.env.PGFLOW_TEST_PGMQ;
+  if (pass === 'compat' || pass === 'extension') return pass;
+  const [row] = await admin(
+    (sql) => sql`select count(*)::int as n from pg_available_extension_versions
+                  where name = 'pgmq' and string_to_array(substring(version, '^\d+(?:\.\d+)*'), '.')::int[] >= array[1, 5, 1]`,
+  );
+  return row?.n ? 'extension' : 'compat';
 }

@@ -1,7 +1,7 @@
 import { install } from '../../src/install';
 import type { SqlClient } from '../../src/sql/port';
 import { createPostgresJsClient } from '../../src/sql/postgres-js';
-import { createTestDatabase, type TestDatabase } from './db';
+import { createTestDatabase, expectedPgmqFlavour, type TestDatabase } from './db';
 
 export interface MigratedDatabase extends TestDatabase {
   readonly client: SqlClient;
@@ -13,7 +13,10 @@ export interface MigratedDatabase extends TestDatabase {
 export async function createMigratedDatabase(max = 20): Promise<MigratedDatabase> {
   const db = await createTestDatabase();
   const client = createPostgresJsClient(db.url, { postgres: { max } });
-  await install(client);
+  const { pgmq } = await install(client);
+  const expected = await expectedPgmqFlavour();
+  if (pgmq.flavour !== expected)
+    throw new Error(`installed pgmq ${pgmq.flavour}, expected ${expected}`);
   return {
     ...db,
     client,

@@ -31,7 +31,11 @@ export async function createWorkerTestDatabase(): Promise<WorkerTestDatabase> {
   const url = new URL(BASE_URL);
   url.pathname = `/${name}`;
   const client = createPostgresJsClient(url.toString(), { postgres: { max: 5 } });
-  await install(client);
+  const { pgmq } = await install(client);
+  // scripts/test.sh runs every suite once per pgmq flavour; its URL carries the choice.
+  const pass = process.env.PGFLOW_TEST_PGMQ;
+  if (pass && pgmq.flavour !== pass)
+    throw new Error(`installed pgmq ${pgmq.flavour} in the ${pass} pass`);
   await client.query(`
     create table public.test_handler_log (
       id bigserial primary key,
