@@ -18,17 +18,26 @@ import type { Scenario } from './types';
 
 const SYSTEM = 'pgflow-ts';
 
-type WorkerTuning = Omit<CreateWorkerOptions, 'sql' | 'flows' | 'jobs'> & { poolMax?: number };
+/** Worker options, plus the pool size and the pgmq flavour to install (default: the server's choice). */
+type WorkerTuning = Omit<CreateWorkerOptions, 'sql' | 'flows' | 'jobs'> & {
+  poolMax?: number;
+  pgmq?: 'compat' | 'extension';
+};
 
 /** Fresh database with pgflow installed and `flows` compiled; `fn` gets a client on it. */
 async function withPgflow<T>(
   label: string,
   flows: AnyFlow[],
-  poolMax: number | undefined,
+  { poolMax, pgmq }: Pick<WorkerTuning, 'poolMax' | 'pgmq'>,
   fn: (url: string, sql: ReturnType<typeof createPostgresJsClient>) => Promise<T>,
 ): Promise<T> {
   return withDatabase(`pgflow_${label}`, async (db) => {
-    const sql = createPostgresJsClient(db.url, { postgres: poolMax ? { max: poolMax } : {} });
+    // The setting travels with every connection of the URL, so the install takes that flavour.
+    const url = new URL(db.url);
+    if (pgmq) url.searchParams.set('options', `-c pgflow.pgmq_flavour=${pgmq}`);
+    const sql = createPostgresJsClient(url.toString(), {
+      postgres: poolMax ? { max: poolMax } : {},
+    });
     try {
       await install(sql);
       for (const flow of flows) {
@@ -36,7 +45,7 @@ async function withPgflow<T>(
           for (const statement of compileFlow(flow)) await tx.query(statement);
         });
       }
-      return await fn(db.url, sql);
+      return await fn(url.toString(), sql);
     } finally {
       await sql.end();
     }
@@ -59,9 +68,10 @@ async function bulkStart(sql: ReturnType<typeof createPostgresJsClient>, slug: s
 }
 
 function describe(tuning: WorkerTuning): string {
-  const { poolMax, ...rest } = tuning;
+  const { poolMax, pgmq, ...rest } = tuning;
   const parts = Object.entries(rest).map(([k, v]) => `${k} ${v}`);
   if (poolMax) parts.push(`pool ${poolMax}`);
+  if (pgmq) parts.push(`pgmq ${pgmq}`);
   return parts.length === 0
     ? 'defaults (maxConcurrent 10, batchSize 10, polling)'
     : parts.join(', ');
@@ -79,8 +89,8 @@ function jobsScenario(tuning: WorkerTuning): Scenario {
         counter.add();
         return null;
       });
-      const { poolMax, ...workerOptions } = tuning;
-      return withPgflow('jobs', [noop], poolMax, async (url, sql) => {
+      const { poolMax, pgmq, ...workerOptions } = tuning;
+      return withPgflow('jobs', [noop], { poolMax, pgmq }, async (url, sql) => {
         const enqueueSeconds = await bulkStart(sql, noop.slug, o.jobs);
         const worker = createWorker({ sql, jobs: [noop], ...workerOptions });
         const drain = await timeDrain({
@@ -115,8 +125,8 @@ function flowScenario(tuning: WorkerTuning): Scenario {
         .step({ slug: 'a' }, step)
         .step({ slug: 'b', dependsOn: ['a'] }, step)
         .step({ slug: 'c', dependsOn: ['b'] }, step);
-      const { poolMax, ...workerOptions } = tuning;
-      return withPgflow('flow', [chain], poolMax, async (url, sql) => {
+      const { poolMax, pgmq, ...workerOptions } = tuning;
+      return withPgflow('flow', [chain], { poolMax, pgmq }, async (url, sql) => {
         const enqueueSeconds = await bulkStart(sql, chain.slug, o.runs);
         const worker = createWorker({ sql, flows: [chain], ...workerOptions });
         const drain = await timeDrain({
@@ -140,7 +150,7 @@ function latencyScenario(signal: 'polling' | 'notify', extra: WorkerTuning = {})
   const defaults =
     signal === 'polling'
       ? ' (minPollIntervalMs 50, the default)'
-      : Object.keys(extra).length === 0
+      : extra.pushTasks === undefined
         ? ' (pushTasks true, the default)'
         : '';
   const config = `${describe(tuning)}${defaults}`;
@@ -154,8 +164,8 @@ function latencyScenario(signal: 'polling' | 'notify', extra: WorkerTuning = {})
         started.set(input.i, now());
         return null;
       });
-      const { poolMax, ...workerOptions } = tuning;
-      return withPgflow('latency', [noop], poolMax, async (url, sql) => {
+      const { poolMax, pgmq, ...workerOptions } = tuning;
+      return withPgflow('latency', [noop], { poolMax, pgmq }, async (url, sql) => {
         const worker = createWorker({ sql, jobs: [noop], ...workerOptions });
         await worker.start();
         // The producer has its own pool, as an application enqueuing jobs would.
@@ -214,8 +224,11 @@ export function pgflowScenarios(): Scenario[] {
     flowScenario({}),
     flowScenario(TUNED),
     latencyScenario('polling'),
-    latencyScenario('notify'),
-    // Every task claimed after its insert notification, as before push dispatch.
-    latencyScenario('notify', { pushTasks: false }),
+    // The notify rows on each pgmq flavour, in the same run (Supabase has the extension). With
+    // pushTasks false every task is claimed after its insert notification (pgflow_notify_insert).
+    latencyScenario('notify', { pgmq: 'compat' }),
+    latencyScenario('notify', { pgmq: 'extension' }),
+    latencyScenario('notify', { pushTasks: false, pgmq: 'compat' }),
+    latencyScenario('notify', { pushTasks: false, pgmq: 'extension' }),
   ];
 }

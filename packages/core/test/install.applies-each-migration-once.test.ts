@@ -49,13 +49,20 @@ describe('install on PostgreSQL', () => {
 
   it("reports the pgmq flavour it installed: this run's", async () => {
     const { pgmq } = await install(client);
-    const [ext] = await client.query<{ version: string | null }>(
-      "select (select extversion from pg_extension where extname = 'pgmq') as version",
+    const [ext] = await client.query<{ version: string | null; offered: string | null }>(
+      `select (select extversion from pg_extension where extname = 'pgmq') as version,
+              (select v.version from pg_available_extension_versions v
+                 join pg_available_extensions e using (name)
+                where name = 'pgmq'
+                  and string_to_array(substring(v.version, '^\\d+(?:\\.\\d+)*'), '.')::int[] >= array[1, 5, 1]
+                order by v.version = e.default_version desc,
+                         string_to_array(substring(v.version, '^\\d+(?:\\.\\d+)*'), '.')::int[] desc
+                limit 1) as offered`,
     );
     expect(pgmq).toEqual(
       (await expectedPgmqFlavour()) === 'extension'
-        ? { flavour: 'extension', version: ext?.version }
-        : { flavour: 'compat', version: '1.5.1' },
+        ? { flavour: 'extension', version: ext?.version, extensionAvailable: null }
+        : { flavour: 'compat', version: '1.5.1', extensionAvailable: ext?.offered ?? null },
     );
     expect(ext?.version ?? null).toBe(pgmq.flavour === 'extension' ? pgmq.version : null);
   });

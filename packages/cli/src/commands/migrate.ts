@@ -30,6 +30,10 @@ export function registerMigrateCommand(program: Command): void {
         console.log(
           `pgflow schema is up to date: ${result.applied.length} applied, ${result.skipped.length} already there; pgmq: ${pgmq}`,
         );
+        if (result.pgmq.extensionAvailable)
+          console.log(
+            `hint: this server offers the pgmq extension ${result.pgmq.extensionAvailable}, but pgmq here is the pgmq-compatible layer; to move the queues into the extension, see docs/pgmq.md, "Switching from our layer to the extension later"`,
+          );
       } finally {
         await client.end();
       }

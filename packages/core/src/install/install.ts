@@ -31,6 +31,11 @@ export interface InstallResult {
   readonly applied: string[];
   /** Files already recorded as applied, in order. */
   readonly skipped: string[];
+  /**
+   * The pgmq now installed. `pgmq.extensionAvailable` set (flavour `compat`) means the server
+   * offers the pgmq extension at that version, but the layer stays: installing again never
+   * switches; docs/pgmq.md "Switching from our layer to the extension later" moves the queues.
+   */
   readonly pgmq: PgmqFlavour;
 }
 

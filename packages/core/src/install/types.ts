@@ -16,4 +16,13 @@ export interface PgmqFlavour {
   readonly flavour: 'extension' | 'compat';
   /** `pg_extension.extversion`, or the API version the compat layer declares (null if unknown). */
   readonly version: string | null;
+  /**
+   * With the compat layer installed: the pgmq extension version (1.5.1 or newer) this server now
+   * offers, the one a first install would create (the server's default version if it is new
+   * enough, else the newest listed one). The layer stays until the operator moves the queues into
+   * the extension, as docs/pgmq.md "Switching from our layer to the extension later" describes;
+   * installing again never switches. Null when the server offers no such version, and always null
+   * for the extension flavour.
+   */
+  readonly extensionAvailable: string | null;
 }

@@ -52,7 +52,7 @@ export async function expectedPgmqFlavour(): Promise<'compat' | 'extension'> {
   if (pass === 'compat' || pass === 'extension') return pass;
   const [row] = await admin(
     (sql) => sql`select count(*)::int as n from pg_available_extension_versions
-                  where name = 'pgmq' and string_to_array(substring(version, '^\d+(?:\.\d+)*'), '.')::int[] >= array[1, 5, 1]`,
+                  where name = 'pgmq' and string_to_array(substring(version, '^\\d+(?:\\.\\d+)*'), '.')::int[] >= array[1, 5, 1]`,
   );
   return row?.n ? 'extension' : 'compat';
 }
