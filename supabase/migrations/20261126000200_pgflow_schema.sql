@@ -245,6 +245,26 @@ create table if not exists pgflow.step_tasks (
     failed_at is null or started_at is null or failed_at >= started_at
   )
 );
+
+-- A step_tasks table made by pgflow 0.14.1's own migrations (create table if not exists keeps it)
+-- allows only queued, started, completed and failed: widen it to the statuses our runtime writes
+-- when a run fails or a step is skipped (defect 7), as upstream itself later did.
+do $$
+begin
+  if not exists (
+    select from pg_constraint c
+     where c.conrelid = 'pgflow.step_tasks'::regclass and c.conname = 'valid_status'
+       and pg_get_constraintdef(c.oid) like '%cancelled%skipped%'
+  ) then
+    alter table pgflow.step_tasks
+      drop constraint if exists valid_status,
+      add constraint valid_status check (
+        status in ('queued', 'started', 'completed', 'failed', 'cancelled', 'skipped')
+      );
+  end if;
+end;
+$$;
+
 create index if not exists idx_step_tasks_message_id on pgflow.step_tasks (message_id);
 create index if not exists idx_step_tasks_queued on pgflow.step_tasks (run_id, step_slug)
   where status = 'queued';

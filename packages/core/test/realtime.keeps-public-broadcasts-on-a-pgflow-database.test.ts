@@ -101,6 +101,32 @@ describe('realtime on a database that had pgflow 0.14.1 before pgflow-ts', () =>
     ]);
   });
 
+  it("fails a run on pgflow's tables, cancelling its other tasks (a status pgflow 0.14.1's check lacked)", async () => {
+    await client.exec(`
+      select pgflow.create_flow('two_roots', max_attempts => 1);
+      select pgflow.add_step('two_roots', 'a');
+      select pgflow.add_step('two_roots', 'b');
+      insert into pgflow.workers (worker_id, queue_name, function_name)
+      values ('00000000-0000-4000-8000-00000000c001', 'two_roots', 'test');`);
+    const [{ run_id: runId } = { run_id: '' }] = await client.query<{ run_id: string }>(
+      `select run_id from pgflow.start_flow('two_roots', '{}'::jsonb)`,
+    );
+    const claimed = await client.query<{ step_slug: string }>(
+      `select step_slug from pgflow.claim_tasks('two_roots', 30, 1, '00000000-0000-4000-8000-00000000c001')`,
+    );
+    expect(claimed).toHaveLength(1);
+    await client.query('select pgflow.fail_task($1::uuid, $2, 0, $3)', [
+      runId,
+      claimed[0]?.step_slug,
+      'boom',
+    ]);
+    const tasks = await client.query<{ status: string }>(
+      'select status from pgflow.step_tasks where run_id = $1::uuid order by status',
+      [runId],
+    );
+    expect(tasks.map((t) => t.status)).toEqual(['cancelled', 'failed']);
+  });
+
   it('lets the session setting pgflow.realtime_private override the stored one', async () => {
     const events = await client.transaction(async (tx) => {
       await tx.query(`select set_config('pgflow.realtime_private', 'off', true)`);
