@@ -1,7 +1,10 @@
--- Workers starting together all create their queue. Like pgmq 1.6+, the second create waits for the
--- first and then finds the tables, instead of failing on a duplicate catalog row (pgmq 1.5.1 did).
+-- Workers starting together all create their queue. A second create of the same queue waits for the
+-- first transaction, and the queue ends up registered once. What the waiting create does next
+-- differs: create_succeeds_after_waiting_for_a_concurrent_create_of_the_same_queue (compat, as
+-- pgmq 1.6+) and create_racing_a_concurrent_create_of_the_same_queue_fails_on_a_duplicate_key
+-- (extension, pgmq 1.5.1).
 begin;
-select plan(3);
+select plan(2);
 
 create extension if not exists dblink;
 -- Runs `perform <expression>` on a dblink session (dblink_exec refuses statements returning rows).
@@ -12,22 +15,38 @@ create function pg_temp.conninfo() returns text language sql as $$
   select format('dbname=%s user=%s port=%s host=%s', current_database(), current_user, current_setting('port'),
                 coalesce(host(inet_server_addr()), split_part(current_setting('unix_socket_directories'), ',', 1)))
 $$;
+-- True as soon as backend `waiter` waits for a lock held by backend `holder` (false after 10 s).
+create function pg_temp.waits_for(waiter int, holder int) returns boolean language plpgsql as $$
+declare
+  deadline timestamptz := clock_timestamp() + interval '10 seconds';
+begin
+  loop
+    if holder = any(pg_blocking_pids(waiter)) then
+      return true;
+    end if;
+    exit when clock_timestamp() > deadline;
+    perform pg_sleep(0.01);
+  end loop;
+  return false;
+end;
+$$;
 select dblink_connect('first', pg_temp.conninfo());
 select dblink_connect('second', pg_temp.conninfo());
+select pid as first_pid from dblink('first', 'select pg_backend_pid()') as t(pid int) \gset
+select pid as second_pid from dblink('second', 'select pg_backend_pid()') as t(pid int) \gset
 select pg_temp.peer_perform('first', $$pgmq.drop_queue(queue_name) from pgmq.list_queues() where queue_name = 'h_race'$$);
 
 select dblink_exec('first', 'begin');
 select pg_temp.peer_perform('first', $$pgmq.create('h_race')$$);
 select dblink_send_query('second', $$select pgmq.create('h_race')$$);
-select pg_sleep(0.3);
-select is(dblink_is_busy('second'), 1, 'the second create waits for the first transaction');
+select ok(pg_temp.waits_for(:second_pid, :first_pid), 'the second create waits for the first transaction');
 select dblink_exec('first', 'commit');
 
+-- The second create's outcome is flavour-specific (see above): collected, not checked here.
 select * from dblink_get_result('second', false) as t(created text);
-select is(dblink_error_message('second'), 'OK', 'then it succeeds');
 select * from dblink_get_result('second', false) as t(created text);
 select is((select n from dblink('first', $$select count(*)::int from pgmq.list_queues() where queue_name = 'h_race'$$) as t(n int)), 1,
-          'and the queue is registered once');
+          'the queue is registered once');
 
 select pg_temp.peer_perform('first', $$pgmq.drop_queue('h_race')$$);
 select dblink_disconnect('first');

@@ -1,4 +1,6 @@
--- pgmq 1.6+ semantics (released 1.5.1 raised 42P01 as an extension and returned true as plain SQL).
+-- pgmq flavour: compat
+-- pgmq 1.6+ semantics, our layer's choice. Compat only: the pgmq 1.5.1 extension raises 42P01
+-- instead (drop_queue_of_an_unknown_queue_raises_undefined_table); as plain SQL 1.5.1 returned true.
 begin;
 select plan(2);
 

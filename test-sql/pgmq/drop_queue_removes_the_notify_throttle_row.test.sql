@@ -1,3 +1,6 @@
+-- pgmq flavour: compat
+-- Our layer's throttle row goes with the queue (FK to pgmq.meta ON DELETE CASCADE). Compat only:
+-- pgmq 1.5.1 has no enable_notify_insert and no pgmq.notify_insert_throttle.
 begin;
 select plan(2);
 

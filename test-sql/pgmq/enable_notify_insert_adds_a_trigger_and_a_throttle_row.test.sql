@@ -1,3 +1,6 @@
+-- pgmq flavour: compat
+-- pgmq 1.8's enable_notify_insert, which our layer provides. Compat only: pgmq 1.5.1 has no
+-- enable_notify_insert (pgflow.enable_insert_notifications works on both).
 begin;
 select plan(7);
 

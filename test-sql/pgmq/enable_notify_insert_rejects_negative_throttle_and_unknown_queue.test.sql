@@ -1,3 +1,5 @@
+-- pgmq flavour: compat
+-- Compat only: pgmq 1.5.1 has no enable_notify_insert.
 begin;
 select plan(3);
 

@@ -1,4 +1,5 @@
 -- Names, parameter names, types, defaults and return types are API (callers use named notation).
+-- (Our layer's pgmq 1.8 notify pair: notify_insert_functions_have_the_pgmq_1_8_signatures, compat only.)
 begin;
 select plan(3);
 
@@ -38,10 +39,8 @@ select set_has(
     ('metrics(queue_name text) returns pgmq.metrics_result'),
     ('metrics_all() returns SETOF pgmq.metrics_result'),
     ('format_table_name(queue_name text, prefix text) returns text'),
-    ('validate_queue_name(queue_name text) returns void'),
-    ('enable_notify_insert(queue_name text, throttle_interval_ms integer DEFAULT 250) returns void'),
-    ('disable_notify_insert(queue_name text) returns void')$$,
-  'every pgmq 1.5.1 function and the 1.8 notify pair exist with their exact signatures');
+    ('validate_queue_name(queue_name text) returns void')$$,
+  'every pgmq 1.5.1 function exists with its exact signature');
 
 select is_empty(
   $$select p.oid::regprocedure from pg_proc p where p.pronamespace = 'pgmq'::regnamespace and p.prosecdef$$,

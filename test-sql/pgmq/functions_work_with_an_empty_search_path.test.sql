@@ -1,6 +1,7 @@
--- pgflow's functions are declared SET search_path = '' and call pgmq from there.
+-- pgflow's functions are declared SET search_path = '' and call pgmq from there. (Our layer's notify
+-- API: notify_insert_functions_work_with_an_empty_search_path, compat only.)
 begin;
-select plan(19);
+select plan(17);
 
 select pgmq.drop_queue(queue_name) from pgmq.list_queues();  -- start without queues (rolled back at the end)
 
@@ -39,16 +40,15 @@ select lives_ok($t$select pg_temp.on_empty_path($q$select pgmq.metrics('empty_pa
 select lives_ok($t$select pg_temp.on_empty_path($q$
   select pgmq.list_queues(), pgmq.format_table_name('empty_path', 'q'), pgmq.validate_queue_name('x')$q$)$t$,
   'list_queues and the name helpers');
-select lives_ok($t$select pg_temp.on_empty_path($q$
-  select pgmq.enable_notify_insert('empty_path', 0); select pgmq.send('empty_path', '{}');
-  select pgmq.enable_notify_insert('empty_path', 10); select pgmq.send('empty_path', '{}')$q$)$t$,
-  'enable_notify_insert and its trigger');
-select lives_ok($t$select pg_temp.on_empty_path($q$select pgmq.disable_notify_insert('empty_path')$q$)$t$, 'disable_notify_insert');
 select lives_ok($t$select pg_temp.on_empty_path($q$select pgmq.purge_queue('empty_path')$q$)$t$, 'purge_queue');
-select lives_ok($t$select pg_temp.on_empty_path($q$select pgmq.detach_archive('empty_path')$q$)$t$, 'detach_archive');
+-- A queue of its own: after detach_archive the pgmq 1.5.1 extension cannot drop the queue
+-- (drop_queue_after_detach_archive_fails_on_the_extension).
+select lives_ok($t$select pg_temp.on_empty_path($q$
+  select pgmq.create('empty_path_detached'); select pgmq.detach_archive('empty_path_detached')$q$)$t$, 'detach_archive');
 select lives_ok($t$select pg_temp.on_empty_path($q$
   select pgmq.drop_queue('empty_path'), pgmq.drop_queue('empty_path_unlogged', false)$q$)$t$, 'drop_queue');
-select is_empty($$select * from pgmq.list_queues()$$, 'both queues are gone');
+select results_eq($$select queue_name::text from pgmq.list_queues()$$, array['empty_path_detached'],
+                  'both dropped queues are gone');
 
 select * from finish();
 rollback;

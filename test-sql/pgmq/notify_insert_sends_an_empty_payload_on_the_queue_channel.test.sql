@@ -1,4 +1,10 @@
--- Notifications are delivered at commit, so a producer and a listener session run through dblink.
+-- pgmq flavour: compat
+-- Our layer's pgmq 1.8 notify trigger notifies "pgmq.q_<name as created>.INSERT" (pgmq 1.13.1's
+-- naming) with an empty payload. Compat only: pgmq 1.5.1 has no enable_notify_insert (pgflow's own
+-- trigger, insert_notifications/, sends the same notifications on both flavours).
+-- Notifications are delivered at commit, so a producer and a listener session run through dblink;
+-- a last NOTIFY on another channel marks the end (notifications arrive in commit order), so the
+-- test waits for events, not time.
 begin;
 select plan(3);
 
@@ -11,6 +17,25 @@ create function pg_temp.conninfo() returns text language sql as $$
   select format('dbname=%s user=%s port=%s host=%s', current_database(), current_user, current_setting('port'),
                 coalesce(host(inet_server_addr()), split_part(current_setting('unix_socket_directories'), ',', 1)))
 $$;
+-- Sends the end marker from the producer, then returns the listener's notifications up to and
+-- including it (10 s at most).
+create function pg_temp.notifications_until_done() returns table (ord int, channel text, payload text)
+language plpgsql as $$
+declare
+  deadline timestamptz := clock_timestamp() + interval '10 seconds';
+begin
+  perform dblink_exec('producer', 'notify h_notify_done');
+  create temporary table if not exists got (ord serial, channel text, payload text);
+  truncate got;
+  loop
+    insert into got (channel, payload) select notify_name, extra from dblink_get_notify('listener');
+    exit when exists (select from got where got.channel = 'h_notify_done') or clock_timestamp() > deadline;
+    perform pg_sleep(0.01);
+  end loop;
+  return query select got.ord, got.channel, got.payload from got order by got.ord;
+end;
+$$;
+
 select dblink_connect('producer', pg_temp.conninfo());
 select dblink_connect('listener', pg_temp.conninfo());
 select pg_temp.peer_perform('producer', $$pgmq.drop_queue(queue_name) from pgmq.list_queues()
@@ -20,24 +45,24 @@ select pg_temp.peer_perform('producer',
   $$pgmq.enable_notify_insert('h_notify_lower', 0), pgmq.enable_notify_insert('H_Notify_Mixed', 0)$$);
 select dblink_exec('listener', 'listen "pgmq.q_h_notify_lower.INSERT"');
 select dblink_exec('listener', 'listen "pgmq.q_H_Notify_Mixed.INSERT"');
+select dblink_exec('listener', 'listen h_notify_done');
 
 select pg_temp.peer_perform('producer', $$pgmq.send('h_notify_lower', '{}')$$);
 select pg_temp.peer_perform('producer', $$pgmq.send_batch('H_Notify_Mixed', array['{}', '{}']::jsonb[])$$);
-select pg_sleep(0.3);
-select bag_eq($$select notify_name, extra from dblink_get_notify('listener')$$,
-              $$values ('pgmq.q_h_notify_lower.INSERT', ''), ('pgmq.q_H_Notify_Mixed.INSERT', '')$$,
-              'one notification per committing transaction, on pgmq.q_<name as created>.INSERT, with an empty payload');
+select results_eq($$select channel, payload from pg_temp.notifications_until_done() order by ord$$,
+                  $$values ('pgmq.q_h_notify_lower.INSERT', ''), ('pgmq.q_H_Notify_Mixed.INSERT', ''), ('h_notify_done', '')$$,
+                  'one notification per committing transaction, on pgmq.q_<name as created>.INSERT, with an empty payload');
 
 select pg_temp.peer_perform('producer', $$pgmq.send('h_notify_lower', '{}')$$);
 select pg_temp.peer_perform('producer', $$pgmq.send('h_notify_lower', '{}')$$);
-select pg_sleep(0.3);
-select is((select count(*)::int from dblink_get_notify('listener')), 2, 'throttle 0 announces every transaction');
+select is((select count(*)::int from pg_temp.notifications_until_done() where channel = 'pgmq.q_h_notify_lower.INSERT'), 2,
+          'throttle 0 announces every transaction');
 
 select pg_temp.peer_perform('producer', $$pgmq.enable_notify_insert('h_notify_lower', 60000)$$);
 select pg_temp.peer_perform('producer', $$pgmq.send('h_notify_lower', '{}')$$);
 select pg_temp.peer_perform('producer', $$pgmq.send('h_notify_lower', '{}')$$);
-select pg_sleep(0.3);
-select is((select count(*)::int from dblink_get_notify('listener')), 1, 'a throttle announces once per window');
+select is((select count(*)::int from pg_temp.notifications_until_done() where channel = 'pgmq.q_h_notify_lower.INSERT'), 1,
+          'a throttle announces once per window');
 
 select pg_temp.peer_perform('producer', $$pgmq.drop_queue('h_notify_lower'), pgmq.drop_queue('H_Notify_Mixed')$$);
 select dblink_disconnect('listener');

@@ -1,4 +1,6 @@
+-- pgmq flavour: compat
 -- Notifications are delivered at commit, so this checks the throttle bookkeeping the trigger keeps.
+-- Compat only: pgmq 1.5.1 has no enable_notify_insert and no pgmq.notify_insert_throttle.
 begin;
 select plan(4);
 

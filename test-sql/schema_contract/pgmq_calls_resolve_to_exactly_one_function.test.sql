@@ -2,8 +2,9 @@
 -- call form that pgflow, its workers, its tests and the Elixir port use resolves to one function and
 -- runs: positional calls with untyped literals, named-notation calls, and statements prepared with
 -- untyped parameters (postgres.js sends JS numbers and strings as type unknown, defect 36).
+-- The optional notify pair (§2.9), which only our layer has: pgmq_notify_calls_resolve_to_exactly_one_function.
 begin;
-select plan(36);
+select plan(32);
 set local client_min_messages = warning;
 
 -- §3.4 item 9: what pgflow's LANGUAGE sql functions reference must exist with these argument types.
@@ -12,7 +13,6 @@ select has_function('pgmq', 'list_queues', array[]::name[], 'pgmq.list_queues() 
 select has_function('pgmq', 'archive', array['text', 'bigint[]'], 'pgmq.archive(text, bigint[]) exists');
 select has_function('pgmq', 'read_with_poll', array['text', 'integer', 'integer', 'integer', 'integer', 'jsonb'],
   'pgmq.read_with_poll(text, integer, integer, integer, integer, jsonb) exists');
-select has_function('pgmq', 'enable_notify_insert', array['text', 'integer'], 'pgmq.enable_notify_insert(text, integer) exists');
 select is(to_regprocedure('pgmq.enable_notify_insert(text)'), null, 'there is no 1-argument enable_notify_insert(text)');
 
 -- Real calls on a queue made here (rolled back at the end).
@@ -44,9 +44,6 @@ select is((select array_agg(a) from pgmq.archive('sc_resolve', array[3]::bigint[
 select is((select pgmq.delete('sc_resolve', 4)), true, 'delete(q, 4) resolves to the single-id form');
 select is((select array_agg(d) from pgmq.delete('sc_resolve', array[5]::bigint[]) as d), array[5]::bigint[], 'delete(q, bigint[]) resolves');
 select is((select (pgmq.metrics('sc_resolve')).queue_name), 'sc_resolve', 'metrics(q) resolves');
-select lives_ok($$select pgmq.enable_notify_insert('sc_resolve')$$, 'enable_notify_insert(''q'') resolves (exactly one function)');
-select lives_ok($$select pgmq.enable_notify_insert('sc_resolve'::text, 250::integer)$$, 'enable_notify_insert($1::text, $2::integer) resolves (Elixir port)');
-select lives_ok($$select pgmq.disable_notify_insert('sc_resolve')$$, 'disable_notify_insert(''q'') resolves');
 select is((select pgmq.purge_queue('sc_resolve')), 4::bigint, 'purge_queue(q) resolves');
 
 -- Statements prepared with untyped parameters, the way postgres.js sends them.

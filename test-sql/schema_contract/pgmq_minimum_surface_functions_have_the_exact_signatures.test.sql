@@ -2,10 +2,10 @@
 -- and the Elixir port call exists with the exact parameter names, types, defaults and return type;
 -- each of these names has exactly the 1.5.1 overload set (so no extra overload can make a call
 -- ambiguous: no defaults on send/send_batch/archive/delete, no timestamptz read/read_with_poll,
--- one pop, one enable_notify_insert); every pgmq function is SECURITY INVOKER without a pinned
--- search_path.
+-- one pop); every pgmq function is SECURITY INVOKER without a pinned search_path. The optional
+-- notify pair (§2.9), which only our layer has: pgmq_notify_functions_have_the_exact_signatures.
 begin;
-select plan(23);
+select plan(20);
 
 create temporary table expected_function (ord serial, identity text, args text, result text) on commit drop;
 insert into expected_function (identity, args, result) values
@@ -26,10 +26,7 @@ insert into expected_function (identity, args, result) values
   ('pgmq.delete(text,bigint[])',              'queue_name text, msg_ids bigint[]', 'SETOF bigint'),
   ('pgmq.purge_queue(text)',                  'queue_name text', 'bigint'),
   ('pgmq.metrics(text)',                      'queue_name text', 'pgmq.metrics_result'),
-  ('pgmq.format_table_name(text,text)',       'queue_name text, prefix text', 'text'),
-  -- optional notify pair (§2.9); present, so it must have exactly this shape
-  ('pgmq.enable_notify_insert(text,integer)', 'queue_name text, throttle_interval_ms integer DEFAULT 250', 'void'),
-  ('pgmq.disable_notify_insert(text)',        'queue_name text', 'void');
+  ('pgmq.format_table_name(text,text)',       'queue_name text, prefix text', 'text');
 
 select is(
   (select format('(%s) -> %s', pg_get_function_arguments(to_regprocedure(e.identity)), pg_get_function_result(to_regprocedure(e.identity)))),
@@ -46,16 +43,14 @@ select results_eq(
       from pg_proc p
      where p.pronamespace = 'pgmq'::regnamespace
        and p.proname in ('send', 'send_batch', 'read', 'read_with_poll', 'pop', 'set_vt', 'archive', 'delete',
-                         'drop_queue', 'enable_notify_insert', 'disable_notify_insert', 'create', 'metrics')
+                         'drop_queue', 'create', 'metrics')
      group by p.proname
      order by 1$$,
   $$values
     ('archive',               array['queue_name text, msg_id bigint', 'queue_name text, msg_ids bigint[]']),
     ('create',                array['queue_name text']),
     ('delete',                array['queue_name text, msg_id bigint', 'queue_name text, msg_ids bigint[]']),
-    ('disable_notify_insert', array['queue_name text']),
     ('drop_queue',            array['queue_name text', 'queue_name text, partitioned boolean']),
-    ('enable_notify_insert',  array['queue_name text, throttle_interval_ms integer']),
     ('metrics',               array['queue_name text']),
     ('pop',                   array['queue_name text']),
     ('read',                  array['queue_name text, vt integer, qty integer, conditional jsonb']),
@@ -69,13 +64,7 @@ select results_eq(
                                     'queue_name text, msgs jsonb[], headers jsonb[], delay integer',
                                     'queue_name text, msgs jsonb[], headers jsonb[], delay timestamp with time zone']),
     ('set_vt',                array['queue_name text, msg_id bigint, vt integer'])$$,
-  'each name has exactly its pgmq 1.5.1 overload set (one enable_notify_insert, one pop, no timestamptz read)'
-);
-
-select is(
-  (select count(*)::int from pg_proc p where p.pronamespace = 'pgmq'::regnamespace and p.proname = 'enable_notify_insert'),
-  1,
-  'there is exactly one pgmq.enable_notify_insert'
+  'each name has exactly its pgmq 1.5.1 overload set (one pop, no timestamptz read)'
 );
 
 select is_empty(

@@ -39,6 +39,25 @@ describe('worker: plain pgmq queues', () => {
     await db?.dispose();
   });
 
+  it('starts two workers of one new queue together (one creates it, the other waits)', async () => {
+    const workers = [1, 2].map(() =>
+      createWorker({
+        sql: db.client,
+        stalledCheckIntervalMs: 0,
+        queues: [{ queue: 'raced', handler: () => {} }],
+      }),
+    );
+    try {
+      await Promise.all(workers.map((w) => w.start()));
+      const queues = await db.client.query(
+        "select queue_name from pgmq.list_queues() where queue_name = 'raced'",
+      );
+      expect(queues).toHaveLength(1);
+    } finally {
+      await Promise.all(workers.map((w) => w.stop()));
+    }
+  });
+
   it('creates the queues and archives each handled message', async () => {
     const id = await pgmq.send(db.client, 'emails', { to: 'x@example.com' });
     await eventually(async () => seen.length === 1);

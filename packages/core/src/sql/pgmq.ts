@@ -1,6 +1,6 @@
 // One typed wrapper per pgmq.* function we call. Arguments are cast explicitly: pgmq >= 1.12 has
 // overloads that make untyped calls ambiguous (defect 36).
-import type { SqlExecutor } from './port';
+import type { SqlClient, SqlExecutor } from './port';
 
 /** A row of `pgmq.message_record`. */
 export interface MessageRow {
@@ -56,12 +56,19 @@ export async function archive(db: SqlExecutor, queue: string, msgId: number): Pr
   ]);
 }
 
-export async function createQueue(db: SqlExecutor, queue: string): Promise<void> {
-  await db.query(
-    `select pgmq.create(queue_name => $1::text)
-      where not exists (select 1 from pgmq.list_queues() as q where q.queue_name = $1::text)`,
-    [queue],
-  );
+/**
+ * Creates `queue` unless it exists. Callers are serialised on create_flow's advisory lock for the
+ * name: pgmq 1.5.1's create fails with a duplicate key when two workers start together.
+ */
+export async function createQueue(db: SqlClient, queue: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock(1, hashtext(lower($1::text)))', [queue]);
+    await tx.query(
+      `select pgmq.create(queue_name => $1::text)
+        where not exists (select 1 from pgmq.list_queues() as q where q.queue_name = $1::text)`,
+      [queue],
+    );
+  });
 }
 
 /**
