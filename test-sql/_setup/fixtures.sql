@@ -617,3 +617,116 @@ begin
   );
 end;
 $$;
+
+-- ---------------------------------------------------------------------------------------------
+-- Part 3. Second sessions (dblink), for tests of locks, concurrency and notifications
+-- ---------------------------------------------------------------------------------------------
+-- A test runs in one transaction that is rolled back, so whatever other sessions must see (or
+-- whose commit must fire notifications) runs in a second session opened with dblink.
+
+create extension if not exists dblink;
+
+-- Opens the dblink connection `name` to this database as this user; returns its backend pid.
+create or replace function pgflow_tests.peer_connect(name text)
+returns integer
+language plpgsql
+volatile
+as $$
+begin
+  perform dblink_connect(peer_connect.name, format('dbname=%s user=%s port=%s host=%s',
+    current_database(), current_user, current_setting('port'),
+    coalesce(host(inet_server_addr()), split_part(current_setting('unix_socket_directories'), ',', 1))));
+  return (select t.pid from dblink(peer_connect.name, 'select pg_backend_pid()') as t(pid int));
+end;
+$$;
+
+-- Runs `perform <expression>` in session `name`, in its own transaction unless one is open there
+-- (dblink_exec refuses statements that return rows).
+create or replace function pgflow_tests.peer_perform(name text, expression text)
+returns void
+language plpgsql
+volatile
+as $$
+begin
+  perform dblink_exec(peer_perform.name, format('do %L', format('begin perform %s; end', peer_perform.expression)));
+end;
+$$;
+
+-- Starts `statement` in session `name` without waiting for it; pgflow_tests.peer_outcome collects
+-- how it ended.
+create or replace function pgflow_tests.peer_send(name text, statement text)
+returns void
+language plpgsql
+volatile
+as $$
+begin
+  perform dblink_exec(peer_send.name, $sql$
+    create or replace function pg_temp.outcome_of(statement text) returns text language plpgsql as $f$
+    begin
+      execute statement;
+      return 'done';
+    exception when others then
+      return sqlstate || ' ' || sqlerrm;
+    end $f$ $sql$);
+  perform dblink_send_query(peer_send.name, format('select pg_temp.outcome_of(%L)', peer_send.statement));
+end;
+$$;
+
+-- How the statement of pgflow_tests.peer_send ended: 'done', or the error's SQLSTATE and text.
+create or replace function pgflow_tests.peer_outcome(name text)
+returns text
+language plpgsql
+volatile
+as $$
+declare
+  v_outcome text := (select t.outcome from dblink_get_result(peer_outcome.name) as t(outcome text));
+begin
+  perform * from dblink_get_result(peer_outcome.name) as t(outcome text); -- the end of the query
+  return v_outcome;
+end;
+$$;
+
+-- True as soon as backend `waiter` waits for a lock held by backend `holder` (false after 10 s).
+create or replace function pgflow_tests.waits_for(waiter integer, holder integer)
+returns boolean
+language plpgsql
+volatile
+as $$
+declare
+  deadline timestamptz := clock_timestamp() + interval '10 seconds';
+begin
+  loop
+    if waits_for.holder = any(pg_blocking_pids(waits_for.waiter)) then
+      return true;
+    end if;
+    exit when clock_timestamp() > deadline;
+    perform pg_sleep(0.01);
+  end loop;
+  return false;
+end;
+$$;
+
+-- The notifications session `name` received, in order, up to and including the first one on
+-- channel `marker` (10 s at most). Notifications arrive in commit order, so a NOTIFY on the marker
+-- committed after the transactions under test ends the wait without guessing a delay.
+create or replace function pgflow_tests.peer_notifications_until(name text, marker text)
+returns table (channel text, payload text)
+language plpgsql
+volatile
+as $$
+declare
+  deadline timestamptz := clock_timestamp() + interval '10 seconds';
+  v_channels text[] := '{}';
+  v_payloads text[] := '{}';
+begin
+  loop
+    select v_channels || coalesce(array_agg(n.notify_name order by n.ord), '{}'),
+           v_payloads || coalesce(array_agg(n.extra order by n.ord), '{}')
+      into v_channels, v_payloads
+      from dblink_get_notify(peer_notifications_until.name) with ordinality as n(notify_name, be_pid, extra, ord);
+    exit when peer_notifications_until.marker = any(v_channels) or clock_timestamp() > deadline;
+    perform pg_sleep(0.01);
+  end loop;
+  return query select c.channel, c.payload from unnest(v_channels, v_payloads) as c(channel, payload);
+end;
+$$;

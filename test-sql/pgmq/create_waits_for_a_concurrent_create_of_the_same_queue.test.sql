@@ -6,49 +6,22 @@
 begin;
 select plan(2);
 
-create extension if not exists dblink;
--- Runs `perform <expression>` on a dblink session (dblink_exec refuses statements returning rows).
-create function pg_temp.peer_perform(conn text, expression text) returns void language sql as $$
-  select dblink_exec(conn, format('do %L', format('begin perform %s; end', expression)));
-$$;
-create function pg_temp.conninfo() returns text language sql as $$
-  select format('dbname=%s user=%s port=%s host=%s', current_database(), current_user, current_setting('port'),
-                coalesce(host(inet_server_addr()), split_part(current_setting('unix_socket_directories'), ',', 1)))
-$$;
--- True as soon as backend `waiter` waits for a lock held by backend `holder` (false after 10 s).
-create function pg_temp.waits_for(waiter int, holder int) returns boolean language plpgsql as $$
-declare
-  deadline timestamptz := clock_timestamp() + interval '10 seconds';
-begin
-  loop
-    if holder = any(pg_blocking_pids(waiter)) then
-      return true;
-    end if;
-    exit when clock_timestamp() > deadline;
-    perform pg_sleep(0.01);
-  end loop;
-  return false;
-end;
-$$;
-select dblink_connect('first', pg_temp.conninfo());
-select dblink_connect('second', pg_temp.conninfo());
-select pid as first_pid from dblink('first', 'select pg_backend_pid()') as t(pid int) \gset
-select pid as second_pid from dblink('second', 'select pg_backend_pid()') as t(pid int) \gset
-select pg_temp.peer_perform('first', $$pgmq.drop_queue(queue_name) from pgmq.list_queues() where queue_name = 'h_race'$$);
+select pgflow_tests.peer_connect('first') as first_pid \gset
+select pgflow_tests.peer_connect('second') as second_pid \gset
+select pgflow_tests.peer_perform('first', $$pgmq.drop_queue(queue_name) from pgmq.list_queues() where queue_name = 'h_race'$$);
 
 select dblink_exec('first', 'begin');
-select pg_temp.peer_perform('first', $$pgmq.create('h_race')$$);
-select dblink_send_query('second', $$select pgmq.create('h_race')$$);
-select ok(pg_temp.waits_for(:second_pid, :first_pid), 'the second create waits for the first transaction');
+select pgflow_tests.peer_perform('first', $$pgmq.create('h_race')$$);
+select pgflow_tests.peer_send('second', $$select pgmq.create('h_race')$$);
+select ok(pgflow_tests.waits_for(:second_pid, :first_pid), 'the second create waits for the first transaction');
 select dblink_exec('first', 'commit');
 
 -- The second create's outcome is flavour-specific (see above): collected, not checked here.
-select * from dblink_get_result('second', false) as t(created text);
-select * from dblink_get_result('second', false) as t(created text);
+select pgflow_tests.peer_outcome('second');
 select is((select n from dblink('first', $$select count(*)::int from pgmq.list_queues() where queue_name = 'h_race'$$) as t(n int)), 1,
           'the queue is registered once');
 
-select pg_temp.peer_perform('first', $$pgmq.drop_queue('h_race')$$);
+select pgflow_tests.peer_perform('first', $$pgmq.drop_queue('h_race')$$);
 select dblink_disconnect('first');
 select dblink_disconnect('second');
 

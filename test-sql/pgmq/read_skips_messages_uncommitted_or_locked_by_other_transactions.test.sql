@@ -3,24 +3,15 @@
 begin;
 select plan(6);
 
-create extension if not exists dblink;
--- Runs `perform <expression>` on a dblink session (dblink_exec refuses statements returning rows).
-create function pg_temp.peer_perform(conn text, expression text) returns void language sql as $$
-  select dblink_exec(conn, format('do %L', format('begin perform %s; end', expression)));
-$$;
-create function pg_temp.conninfo() returns text language sql as $$
-  select format('dbname=%s user=%s port=%s host=%s', current_database(), current_user, current_setting('port'),
-                coalesce(host(inet_server_addr()), split_part(current_setting('unix_socket_directories'), ',', 1)))
-$$;
 -- Reads on the reader session; lock_timeout makes a read that waits (instead of skipping) fail, not hang.
 create function pg_temp.reader_read() returns setof bigint language sql as $$
   select id from dblink('reader', $q$select msg_id from pgmq.read('h_isolation', 0, 1)$q$) as t(id bigint);
 $$;
-select dblink_connect('writer', pg_temp.conninfo());
-select dblink_connect('reader', pg_temp.conninfo());
+select pgflow_tests.peer_connect('writer');
+select pgflow_tests.peer_connect('reader');
 select dblink_exec('reader', $$set lock_timeout = '5s'$$);
-select pg_temp.peer_perform('writer', $$pgmq.drop_queue(queue_name) from pgmq.list_queues() where queue_name = 'h_isolation'$$);
-select pg_temp.peer_perform('writer', $$pgmq.create('h_isolation')$$);
+select pgflow_tests.peer_perform('writer', $$pgmq.drop_queue(queue_name) from pgmq.list_queues() where queue_name = 'h_isolation'$$);
+select pgflow_tests.peer_perform('writer', $$pgmq.create('h_isolation')$$);
 
 -- A message sent in an open transaction is invisible until that transaction commits.
 select dblink_exec('writer', 'begin');
@@ -43,7 +34,7 @@ select results_eq(
   'once the writer rolls back, the same reader transaction reads it; the rolled-back read is not counted');
 select dblink_exec('reader', 'commit');
 
-select pg_temp.peer_perform('writer', $$pgmq.drop_queue('h_isolation')$$);
+select pgflow_tests.peer_perform('writer', $$pgmq.drop_queue('h_isolation')$$);
 select dblink_disconnect('reader');
 select dblink_disconnect('writer');
 

@@ -3,19 +3,10 @@
 begin;
 select plan(2);
 
-create extension if not exists dblink;
--- Runs `perform <expression>` on a dblink session (dblink_exec refuses statements returning rows).
-create function pg_temp.peer_perform(conn text, expression text) returns void language sql as $$
-  select dblink_exec(conn, format('do %L', format('begin perform %s; end', expression)));
-$$;
-create function pg_temp.conninfo() returns text language sql as $$
-  select format('dbname=%s user=%s port=%s host=%s', current_database(), current_user, current_setting('port'),
-                coalesce(host(inet_server_addr()), split_part(current_setting('unix_socket_directories'), ',', 1)))
-$$;
-select dblink_connect('writer', pg_temp.conninfo());
-select dblink_connect('reader', pg_temp.conninfo());
-select pg_temp.peer_perform('writer', $$pgmq.drop_queue(queue_name) from pgmq.list_queues() where queue_name = 'h_poll_commit'$$);
-select pg_temp.peer_perform('writer', $$pgmq.create('h_poll_commit')$$);
+select pgflow_tests.peer_connect('writer');
+select pgflow_tests.peer_connect('reader');
+select pgflow_tests.peer_perform('writer', $$pgmq.drop_queue(queue_name) from pgmq.list_queues() where queue_name = 'h_poll_commit'$$);
+select pgflow_tests.peer_perform('writer', $$pgmq.create('h_poll_commit')$$);
 
 -- The writer commits a message half a second from now, while the reader polls.
 select dblink_send_query('writer', $$select pgmq.send('h_poll_commit', '{"late": true}') from pg_sleep(0.5)$$);
@@ -30,7 +21,7 @@ select ok((select clock_timestamp() - at between interval '0.3 seconds' and inte
 
 select * from dblink_get_result('writer') as t(id bigint);
 select * from dblink_get_result('writer') as t(id bigint);
-select pg_temp.peer_perform('writer', $$pgmq.drop_queue('h_poll_commit')$$);
+select pgflow_tests.peer_perform('writer', $$pgmq.drop_queue('h_poll_commit')$$);
 select dblink_disconnect('reader');
 select dblink_disconnect('writer');
 
