@@ -242,7 +242,7 @@ node_suite() {
   local counts
   counts="$(node -e '
     try { const r = JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8"));
-      console.log(`${r.numTotalTestSuites} suites, ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped tests`);
+      console.log(`${r.testResults.length} files, ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped tests`);
     } catch { console.log("no report") }' "$report")"
   rm -f "$report"
   if [ "$rc" -eq 0 ]; then record node pass "$counts"; else record node fail "vitest exit $rc; $counts"; fi
@@ -270,11 +270,13 @@ deno_suite() {
 
 # DATABASE_URL with `-c pgflow.pgmq_flavour=<flavour>` added to its `options` parameter, which
 # libpq and postgres.js both send to the server as command-line options of the session.
+# Spaces are written %20: libpq, unlike URLSearchParams, does not read + as a space.
 flavour_url() {
   node -e '
     const u = new URL(process.argv[1]);
-    u.searchParams.set("options", `${u.searchParams.get("options") ?? ""} -c pgflow.pgmq_flavour=${process.argv[2]}`.trim());
-    console.log(u.toString());
+    const options = `${u.searchParams.get("options") ?? ""} -c pgflow.pgmq_flavour=${process.argv[2]}`.trim();
+    u.searchParams.delete("options");
+    console.log(`${u}${u.search ? "&" : "?"}options=${encodeURIComponent(options)}`);
   ' "$BASE_URL" "$1"
 }
 
