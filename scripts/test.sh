@@ -39,11 +39,11 @@ for suite in "${SUITES[@]}"; do
 done
 wants() { [[ " ${SUITES[*]} " == *" $1 "* ]]; }
 
-PASSED=0 FAILED=0 SKIPPED=0
+PASSED=0 FAILED=0 SKIPPED=0 NOT_RUN=0
 SUMMARY=()
 FLAVOUR="" # the pgmq flavour of the pass that is running
 record() { # record <suite> <pass|fail|skip|not run> <detail>
-  case "$2" in pass) PASSED=$((PASSED + 1)) ;; fail) FAILED=$((FAILED + 1)) ;; *) SKIPPED=$((SKIPPED + 1)) ;; esac
+  case "$2" in pass) PASSED=$((PASSED + 1)) ;; fail) FAILED=$((FAILED + 1)) ;; skip) SKIPPED=$((SKIPPED + 1)) ;; *) NOT_RUN=$((NOT_RUN + 1)) ;; esac
   SUMMARY+=("$(printf '%-6s %-11s %-7s %s' "$1" "${FLAVOUR:-}" "$2" "$3")")
 }
 section() { printf '\n===== %s =====\n' "$*"; }
@@ -294,6 +294,8 @@ compat) FLAVOURS=(compat) ;;
 extension | both)
   [ "${PGFLOW_TEST_PGMQ:-both}" = both ] && FLAVOURS=(compat)
   if extension_available; then FLAVOURS+=(extension); else
+    [ "${PGFLOW_TEST_PGMQ:-both}" = both ] ||
+      die "PGFLOW_TEST_PGMQ=extension, but the server has no pgmq extension >= 1.5.1 available: sudo bash scripts/install-pgmq-extension.sh [dir of pgmq's release files]"
     FLAVOUR=extension
     record all "not run" "the server has no pgmq extension >= 1.5.1 available; to test it: sudo bash scripts/install-pgmq-extension.sh [dir of pgmq's release files] (.ci/run does this)"
     FLAVOUR=""
@@ -316,5 +318,5 @@ export PGOPTIONS="$BASE_PGOPTIONS"
 
 section "Summary"
 printf '%s\n' "${SUMMARY[@]}"
-echo "suites: $PASSED passed, $FAILED failed, $SKIPPED skipped"
+echo "suites: $PASSED passed, $FAILED failed, $SKIPPED skipped, $NOT_RUN flavour passes not run"
 [ "$FAILED" -eq 0 ]
