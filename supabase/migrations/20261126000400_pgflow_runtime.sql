@@ -875,7 +875,9 @@ begin
        update pgflow.step_tasks as t
           set status = 'started',
               attempts_count = t.attempts_count + 1,
-              started_at = now(),
+              -- now() is when this transaction began, which can precede the commit (and the
+              -- now()) of the transaction that queued the task: never start it before then.
+              started_at = greatest(now(), t.queued_at),
               last_worker_id = $4
          from picked as p
         where %3$s
