@@ -241,6 +241,7 @@ declare
   v_given_deps text;
   v_conflicts text[];
   v_drift text[];
+  v_missing text[];
 begin
   select coalesce(array_agg(d.slug order by d.first_pos), '{}')
     into v_deps
@@ -316,6 +317,44 @@ begin
     end if;
 
     return v_step;
+  end if;
+
+  -- The three errors below are upstream's constraint errors with their exact texts, SQLSTATEs
+  -- and constraint names (§2.3), raised before anything is written, in upstream's order, with a
+  -- DETAIL naming the flow, the step and the dependency, and a HINT naming the fix. The
+  -- constraints still back them.
+  if not exists (select from pgflow.flows as f where f.flow_slug = v_flow) then
+    raise exception using
+      errcode = 'foreign_key_violation',
+      message = 'insert or update on table "steps" violates foreign key constraint "steps_flow_slug_fkey"',
+      detail = format('Step "%s" cannot be added to flow "%s": the flow does not exist.', v_slug, v_flow),
+      hint = format('Create the flow first: select pgflow.create_flow(%L);', v_flow),
+      schema = 'pgflow', table = 'steps', constraint = 'steps_flow_slug_fkey';
+  end if;
+
+  if v_slug = any(v_deps) then
+    raise exception using
+      errcode = 'check_violation',
+      message = 'new row for relation "deps" violates check constraint "deps_check"',
+      detail = format('Step "%s" of flow "%s" lists itself as a dependency.', v_slug, v_flow),
+      hint = format('Remove "%s" from deps_slugs: a step cannot depend on itself.', v_slug),
+      schema = 'pgflow', table = 'deps', constraint = 'deps_check';
+  end if;
+
+  select array_agg(d.slug order by d.pos) into v_missing
+    from unnest(v_deps) with ordinality as d(slug, pos)
+   where not exists (select from pgflow.steps as s where s.flow_slug = v_flow and s.step_slug = d.slug);
+  if v_missing is not null then
+    raise exception using
+      errcode = 'foreign_key_violation',
+      message = 'insert or update on table "deps" violates foreign key constraint "deps_flow_slug_dep_slug_fkey"',
+      detail = format('Step "%s" of flow "%s" depends on %s, which %s of flow "%s".',
+                      v_slug, v_flow,
+                      (select string_agg(format('"%s"', m.slug), ', ') from unnest(v_missing) as m(slug)),
+                      case when cardinality(v_missing) = 1 then 'is not a step' else 'are not steps' end, v_flow),
+      hint = 'Add each dependency to the same flow before the steps that depend on it '
+             '(steps are added in dependency order).',
+      schema = 'pgflow', table = 'deps', constraint = 'deps_flow_slug_dep_slug_fkey';
   end if;
 
   insert into pgflow.steps (
@@ -560,8 +599,189 @@ begin
 end;
 $$;
 
+-- Rejects a shape that is not a FlowShape (pgflow-sql.md §8.6), before anything is written, with
+-- SQLSTATE 22023 and a message `Invalid shape for flow "<slug>": <what is wrong>` naming the key,
+-- the step (`step "<slug>" (steps[<i>])`, 0-based) and the bad value. Keys the spec lets a shape
+-- omit stay optional (stepType, dependencies, whenUnmet, whenExhausted, both patterns, options);
+-- `steps` is required ([] for a flow without steps). Dependencies must name steps of the shape
+-- listed earlier: a self-dependency, an unknown step, a cycle (named as a path) and a
+-- dependency listed after its dependent are each reported. Option values are left to
+-- _create_flow_from_shape's integer casts, as upstream.
+create or replace function pgflow._validate_flow_shape(p_flow_slug text, p_shape jsonb)
+returns void
+language plpgsql
+immutable
+set search_path = ''
+as $$
+declare
+  v_prefix text := format('Invalid shape for flow "%s": ', p_flow_slug);
+  v_modes constant text[] := array['fail', 'skip', 'skip-cascade'];
+  v_step jsonb;
+  v_i integer;
+  v_slug text;
+  v_where text;
+  v_slugs text[] := '{}';
+  v_deps jsonb := '{}';
+  v_dep jsonb;
+  v_dep_slug text;
+  v_key text;
+  v_pos integer;
+  v_remaining text[];
+  v_ready text[];
+  v_path text[];
+  v_current text;
+begin
+  if p_shape is null then
+    raise exception using errcode = 'invalid_parameter_value',
+      message = v_prefix || 'the shape is NULL; expected an object {"steps": [...]}';
+  end if;
+  if jsonb_typeof(p_shape) <> 'object' then
+    raise exception using errcode = 'invalid_parameter_value',
+      message = v_prefix || format('the shape must be an object {"steps": [...]}, got %s %s',
+                                   jsonb_typeof(p_shape), left(p_shape::text, 100));
+  end if;
+  if not p_shape ? 'steps' then
+    raise exception using errcode = 'invalid_parameter_value',
+      message = v_prefix || format('"steps" is missing (keys given: %s); expected {"steps": [...]}, '
+                                   'with [] for a flow without steps',
+                                   coalesce((select string_agg(k, ', ' order by k) from jsonb_object_keys(p_shape) as k), 'none'));
+  end if;
+  if jsonb_typeof(p_shape -> 'steps') <> 'array' then
+    raise exception using errcode = 'invalid_parameter_value',
+      message = v_prefix || format('"steps" must be an array, got %s %s',
+                                   jsonb_typeof(p_shape -> 'steps'), left((p_shape -> 'steps')::text, 100));
+  end if;
+  if p_shape ? 'options' and jsonb_typeof(p_shape -> 'options') <> 'object' then
+    raise exception using errcode = 'invalid_parameter_value',
+      message = v_prefix || format('"options" must be an object, got %s', left((p_shape -> 'options')::text, 100));
+  end if;
+
+  for v_step, v_i in
+    select e.step, (e.pos - 1)::integer from jsonb_array_elements(p_shape -> 'steps') with ordinality as e(step, pos)
+     order by e.pos
+  loop
+    if jsonb_typeof(v_step) <> 'object' then
+      raise exception using errcode = 'invalid_parameter_value',
+        message = v_prefix || format('steps[%s] must be an object, got %s', v_i, left(v_step::text, 100));
+    end if;
+    if not v_step ? 'slug' then
+      raise exception using errcode = 'invalid_parameter_value',
+        message = v_prefix || format('steps[%s] has no "slug"', v_i);
+    end if;
+    if jsonb_typeof(v_step -> 'slug') <> 'string' then
+      raise exception using errcode = 'invalid_parameter_value',
+        message = v_prefix || format('steps[%s].slug must be a string, got %s', v_i, left((v_step -> 'slug')::text, 100));
+    end if;
+    v_slug := v_step ->> 'slug';
+    v_where := format('step "%s" (steps[%s])', v_slug, v_i);
+    v_pos := array_position(v_slugs, v_slug);
+    if v_pos is not null then
+      raise exception using errcode = 'invalid_parameter_value',
+        message = v_prefix || format('%s repeats the slug of steps[%s]', v_where, v_pos - 1);
+    end if;
+    if v_step ? 'stepType' and (v_step -> 'stepType') not in ('"single"', '"map"') then
+      raise exception using errcode = 'invalid_parameter_value',
+        message = v_prefix || format('%s: stepType must be "single" or "map", got %s', v_where, left((v_step -> 'stepType')::text, 100));
+    end if;
+    foreach v_key in array array['whenUnmet', 'whenExhausted'] loop
+      if v_step ? v_key and (jsonb_typeof(v_step -> v_key) <> 'string' or not (v_step ->> v_key) = any(v_modes)) then
+        raise exception using errcode = 'invalid_parameter_value',
+          message = v_prefix || format('%s: %s must be "fail", "skip" or "skip-cascade", got %s',
+                                       v_where, v_key, left((v_step -> v_key)::text, 100));
+      end if;
+    end loop;
+    foreach v_key in array array['requiredInputPattern', 'forbiddenInputPattern'] loop
+      if v_step ? v_key and (
+           jsonb_typeof(v_step -> v_key) <> 'object'
+           or jsonb_typeof(v_step -> v_key -> 'defined') is distinct from 'boolean'
+           or ((v_step -> v_key ->> 'defined')::boolean
+               and jsonb_typeof(v_step -> v_key -> 'value') is distinct from 'object')) then
+        raise exception using errcode = 'invalid_parameter_value',
+          message = v_prefix || format('%s: %s must be {"defined": false} or {"defined": true, "value": {...}}, got %s',
+                                       v_where, v_key, left((v_step -> v_key)::text, 100));
+      end if;
+    end loop;
+    if v_step ? 'options' and jsonb_typeof(v_step -> 'options') <> 'object' then
+      raise exception using errcode = 'invalid_parameter_value',
+        message = v_prefix || format('%s: options must be an object, got %s', v_where, left((v_step -> 'options')::text, 100));
+    end if;
+    if v_step ? 'dependencies' then
+      if jsonb_typeof(v_step -> 'dependencies') <> 'array' then
+        raise exception using errcode = 'invalid_parameter_value',
+          message = v_prefix || format('%s: dependencies must be an array of step slugs, got %s',
+                                       v_where, left((v_step -> 'dependencies')::text, 100));
+      end if;
+      for v_dep in select d from jsonb_array_elements(v_step -> 'dependencies') as d loop
+        if jsonb_typeof(v_dep) <> 'string' then
+          raise exception using errcode = 'invalid_parameter_value',
+            message = v_prefix || format('%s: dependencies must be step slugs (strings), got %s',
+                                         v_where, left(v_dep::text, 100));
+        end if;
+        if v_dep #>> '{}' = v_slug then
+          raise exception using errcode = 'invalid_parameter_value',
+            message = v_prefix || format('%s depends on itself', v_where);
+        end if;
+      end loop;
+    end if;
+    v_slugs := v_slugs || v_slug;
+    v_deps := v_deps || jsonb_build_object(v_slug, coalesce(v_step -> 'dependencies', '[]'));
+  end loop;
+
+  -- Unknown dependencies, then cycles, then dependencies listed after their dependent.
+  for v_i in 1 .. cardinality(v_slugs) loop
+    for v_dep_slug in select jsonb_array_elements_text(v_deps -> v_slugs[v_i]) loop
+      v_pos := array_position(v_slugs, v_dep_slug);
+      if v_pos is null then
+        raise exception using errcode = 'invalid_parameter_value',
+          message = v_prefix || format('step "%s" (steps[%s]) depends on "%s", which is not a step of the shape',
+                                       v_slugs[v_i], v_i - 1, v_dep_slug);
+      end if;
+    end loop;
+  end loop;
+
+  v_remaining := v_slugs;
+  loop
+    select coalesce(array_agg(r.slug), '{}') into v_ready
+      from unnest(v_remaining) as r(slug)
+     where not exists (select from jsonb_array_elements_text(v_deps -> r.slug) as d(slug)
+                        where d.slug = any(v_remaining));
+    exit when cardinality(v_ready) = 0;
+    v_remaining := array(select r.slug from unnest(v_remaining) with ordinality as r(slug, pos)
+                          where not r.slug = any(v_ready) order by r.pos);
+  end loop;
+  if cardinality(v_remaining) > 0 then
+    -- Every remaining step has a remaining dependency: follow them until a step repeats.
+    v_current := v_remaining[1];
+    v_path := '{}';
+    while not v_current = any(v_path) loop
+      v_path := v_path || v_current;
+      select d.slug into v_current
+        from jsonb_array_elements_text(v_deps -> v_current) with ordinality as d(slug, pos)
+       where d.slug = any(v_remaining)
+       order by d.pos limit 1;
+    end loop;
+    v_path := v_path[array_position(v_path, v_current):] || v_current;
+    raise exception using errcode = 'invalid_parameter_value',
+      message = v_prefix || format('the dependencies form a cycle: %s (each step depends on the next)',
+                                   array_to_string(v_path, ' -> '));
+  end if;
+
+  for v_i in 1 .. cardinality(v_slugs) loop
+    for v_dep_slug in select jsonb_array_elements_text(v_deps -> v_slugs[v_i]) loop
+      v_pos := array_position(v_slugs, v_dep_slug);
+      if v_pos > v_i then
+        raise exception using errcode = 'invalid_parameter_value',
+          message = v_prefix || format('step "%s" (steps[%s]) depends on "%s", which comes later (steps[%s]): '
+                                       'list each step after its dependencies', v_slugs[v_i], v_i - 1, v_dep_slug, v_pos - 1);
+      end if;
+    end loop;
+  end loop;
+end;
+$$;
+
 -- Defines a flow from a shape: create_flow with the flow options, then add_step for each step
--- in array order (pgflow-sql.md §8.6). Missing condition modes default to skip / fail;
+-- in array order (pgflow-sql.md §8.6). A malformed shape is rejected first (_validate_flow_shape),
+-- so nothing is created. Missing condition modes default to skip / fail;
 -- a pattern is stored only when its wrapper says "defined": true.
 create or replace function pgflow._create_flow_from_shape(p_flow_slug text, p_shape jsonb)
 returns void
@@ -572,6 +792,7 @@ as $$
 declare
   v_step jsonb;
 begin
+  perform pgflow._validate_flow_shape(p_flow_slug, p_shape);
   perform pgflow.create_flow(
     p_flow_slug,
     (p_shape -> 'options' ->> 'maxAttempts')::integer,
@@ -623,6 +844,9 @@ $$;
 -- without local mode or allow_data_loss the status stays `verified` and the option
 -- differences are listed, because the first definition wins and operators tune options with
 -- UPDATE (§9.9, TS §2.9). `differences` is otherwise empty for compiled and verified.
+-- A malformed shape (not an object, no `steps` array, a step without slug, a bad stepType, an
+-- unknown, cyclic or later-listed dependency, ...) raises before anything is read or written
+-- (_validate_flow_shape), instead of compiling a flow without steps or failing inside add_step.
 create or replace function pgflow.ensure_flow_compiled(
   flow_slug text,
   shape jsonb,
@@ -639,6 +863,7 @@ declare
   v_structural text[];
   v_differences text[];
 begin
+  perform pgflow._validate_flow_shape(v_flow, ensure_flow_compiled.shape);
   perform pg_advisory_xact_lock(1, hashtext(v_flow));
 
   if not exists (select 1 from pgflow.flows as f where f.flow_slug = v_flow) then

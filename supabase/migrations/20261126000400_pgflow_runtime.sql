@@ -730,6 +730,10 @@ $$;
 -- Starting runs
 -- ---------------------------------------------------------------------------------------------
 
+-- Starts a run (pgflow-sql.md §8.7). An unknown flow raises upstream's exact error (SQLSTATE 23503,
+-- `insert or update on table "runs" violates foreign key constraint "runs_flow_slug_fkey"`), with a
+-- DETAIL naming the slug and a HINT naming the fix. The flow is looked up only when the step
+-- count read anyway is 0, so the common path pays nothing for it; the FK still backs the check.
 create or replace function pgflow.start_flow(flow_slug text, input jsonb, run_id uuid default null)
 returns setof pgflow.runs
 language plpgsql
@@ -752,6 +756,18 @@ begin
     into v_steps, v_root_maps, v_plain
     from pgflow.steps as s
    where s.flow_slug = v_flow;
+
+  if v_steps = 0 and not exists (select from pgflow.flows as f where f.flow_slug = v_flow) then
+    raise exception using
+      errcode = 'foreign_key_violation',
+      message = 'insert or update on table "runs" violates foreign key constraint "runs_flow_slug_fkey"',
+      detail = format('Flow "%s" does not exist: compile it first.', v_flow),
+      hint = 'Create the flow before starting runs of it: a worker serving it compiles it at startup '
+             '(pgflow.ensure_flow_compiled), or apply the migration written by `pgflow compile`.',
+      schema = 'pgflow',
+      table = 'runs',
+      constraint = 'runs_flow_slug_fkey';
+  end if;
 
   if v_root_maps > 0 then
     if v_input is null then

@@ -423,18 +423,20 @@ begin
 end;
 $$;
 
--- Requeues stalled tasks, and fails those requeued too often (defect 6):
+-- Requeues stalled tasks (p_orphaned false: pgflow._stalled_tasks) or the tasks of dead workers
+-- (true: pgflow._orphaned_tasks, in 20261126000510_pgflow_worker_leases.sql), and fails those
+-- requeued too often (defect 6):
 --   * requeued_count < pgflow._max_requeues(): back to 'queued' (requeued_count + 1,
---     last_requeued_at, no worker), its message visible at once; attempts_count is kept
---     (start_tasks counts the restart).
+--     last_requeued_at, no worker), its message visible at once and announced on the queue's
+--     insert channel (notify workers sleep until then); attempts_count is kept (start_tasks counts
+--     the restart).
 --   * otherwise: permanently_stalled_at is set and the task fails (pgflow._fail_stalled_task),
 --     so the step and run reach a terminal state and send their events.
 -- Returns the number of requeued tasks (failed ones are not counted, as upstream).
-create or replace function pgflow.requeue_stalled_tasks()
+create or replace function pgflow._requeue_tasks(p_orphaned boolean)
 returns integer
 language plpgsql
 volatile
-security definer
 set search_path = ''
 as $$
 declare
@@ -446,10 +448,15 @@ declare
   v_task record;
 begin
   -- Only step_tasks rows are locked, and SKIP LOCKED never waits on a worker.
-  with stalled as (
+  with candidates as (
+    select * from pgflow._stalled_tasks() where not p_orphaned
+    union all
+    select * from pgflow._orphaned_tasks() where p_orphaned
+  ),
+  stalled as (
     select st.run_id, st.step_slug, st.task_index
       from pgflow.step_tasks st
-      join pgflow._stalled_tasks() s
+      join candidates s
         on s.run_id = st.run_id and s.step_slug = st.step_slug and s.task_index = st.task_index
      where s.requeued_count < v_max_requeues
        and st.status = 'started'
@@ -483,13 +490,14 @@ begin
       v_queue.message_ids,
       array_fill(0, array[cardinality(v_queue.message_ids)])
     );
+    perform pg_notify('pgmq.q_' || v_queue.flow_slug || '.INSERT', null);
   end loop;
 
   for v_task in
-    select s.*
-      from pgflow._stalled_tasks() s
-     where s.requeued_count >= v_max_requeues
-     order by s.run_id, s.step_slug, s.task_index
+    select * from pgflow._stalled_tasks() s where not p_orphaned and s.requeued_count >= v_max_requeues
+    union all
+    select * from pgflow._orphaned_tasks() s where p_orphaned and s.requeued_count >= v_max_requeues
+     order by 1, 2, 3
   loop
     perform pgflow._fail_stalled_task(
       v_task.run_id,
@@ -497,13 +505,27 @@ begin
       v_task.task_index,
       v_task.max_attempts,
       format(
-        'Task stalled: requeued %s times without completing (limit pgflow.max_requeues = %s)',
+        case when p_orphaned
+             then 'Task abandoned: its worker stopped heartbeating; requeued %s times without completing (limit pgflow.max_requeues = %s)'
+             else 'Task stalled: requeued %s times without completing (limit pgflow.max_requeues = %s)' end,
         v_task.requeued_count, v_max_requeues
       )
     );
   end loop;
 
   return v_requeued;
+end;
+$$;
+
+create or replace function pgflow.requeue_stalled_tasks()
+returns integer
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+begin
+  return pgflow._requeue_tasks(false);
 end;
 $$;
 

@@ -38,7 +38,9 @@ begin
            'cleanup_ensure_workers_logs',
            'setup_ensure_workers_cron',
            'requeue_stalled_tasks',
-           'setup_requeue_stalled_tasks_cron'
+           'setup_requeue_stalled_tasks_cron',
+           'requeue_orphaned_tasks',
+           'set_worker_leases'
          )
        )
   loop

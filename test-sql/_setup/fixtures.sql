@@ -730,3 +730,30 @@ begin
   return query select c.channel, c.payload from unnest(v_channels, v_payloads) as c(channel, payload);
 end;
 $$;
+
+-- The error `statement` raises, as {sqlstate, message, detail, hint, constraint} (the diagnostics
+-- pgTAP's throws_ok does not show), or NULL when it succeeds. The statement runs in a
+-- subtransaction that is rolled back, so it leaves nothing behind either way.
+create or replace function pgflow_tests.error_of(statement text)
+returns jsonb
+language plpgsql
+volatile
+as $$
+declare
+  v_state text;
+  v_message text;
+  v_detail text;
+  v_hint text;
+  v_constraint text;
+begin
+  begin
+    execute error_of.statement;
+  exception when others then
+    get stacked diagnostics v_state = returned_sqlstate, v_message = message_text,
+      v_detail = pg_exception_detail, v_hint = pg_exception_hint, v_constraint = constraint_name;
+    return jsonb_build_object('sqlstate', v_state, 'message', v_message, 'detail', nullif(v_detail, ''),
+                              'hint', nullif(v_hint, ''), 'constraint', nullif(v_constraint, ''));
+  end;
+  return null;
+end;
+$$;

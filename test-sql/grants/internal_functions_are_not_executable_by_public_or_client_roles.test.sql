@@ -29,7 +29,8 @@ create temporary table internal_routines as
      and (left(p.proname, 1) = '_'
           or (p.prosecdef and p.proname not in ('start_flow_with_states', 'get_run_with_states'))
           or p.proname in ('ensure_workers', 'cleanup_ensure_workers_logs', 'setup_ensure_workers_cron',
-                           'requeue_stalled_tasks', 'setup_requeue_stalled_tasks_cron'));
+                           'requeue_stalled_tasks', 'setup_requeue_stalled_tasks_cron',
+                           'requeue_orphaned_tasks', 'set_worker_leases'));
 
 select ok(
   (select count(*) >= 8 from internal_routines),

@@ -5,7 +5,8 @@
  * - PGMQ_MISSING: neither the pgmq extension nor our compatible layer is installed.
  * - INVALID_OPTION: a worker or client option is out of range; the message says which.
  * - FLOW_SHAPE_MISMATCH: a flow in the database differs from its definition.
- * - FLOW_NOT_COMPILED: a flow is not in the database and startup compilation is off.
+ * - FLOW_NOT_COMPILED: a flow is not in the database (startup compilation is off, or a run or job
+ *   was started before any worker or migration created it).
  * - RUN_TIMEOUT: a run did not finish within the time the caller waited for it.
  * - SCHEMA_MISSING: the database has no pgflow schema (or an outdated one): run the migrations.
  */

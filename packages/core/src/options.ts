@@ -46,7 +46,11 @@ export interface WorkerOptions {
    * worker claims at once. @default 5
    */
   dispatchCooldownMs: number;
-  /** Heartbeat period; also how soon an operator's deprecation is noticed. @default 5000 */
+  /**
+   * Heartbeat period; also how soon an operator's deprecation is noticed, and how often the
+   * worker takes over the tasks of dead workers. A worker whose heartbeat is
+   * `visibilityTimeout` s + 2 × this late counts as dead (its lease). @default 5000
+   */
   heartbeatIntervalMs: number;
   /** How long `stop()` waits for in-flight tasks before aborting and failing them. @default 30000 */
   shutdownGraceMs: number;

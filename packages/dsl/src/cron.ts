@@ -1,5 +1,6 @@
 import { CronPattern } from 'croner';
-import { findNonJson } from './json.js';
+import { DslError, show } from './errors.js';
+import { assertJsonInput } from './json.js';
 
 /**
  * Starts a run of the flow (or job) on a schedule.
@@ -88,30 +89,48 @@ export function parseCronSchedule(schedule: string): ParsedSchedule {
 /** Validates `cron` options of the flow `slug`; errors name the flow and the fix. */
 export function validateCron(slug: string, cron: unknown): void {
   if (cron === null || typeof cron !== 'object' || Array.isArray(cron)) {
-    throw new Error(`cron of flow "${slug}" must be an object { schedule, input, timezone? }`);
+    throw new DslError(
+      'INVALID_CRON',
+      { flowSlug: slug, option: 'cron', value: cron },
+      `cron of flow "${slug}" must be an object { schedule, input, timezone? }, got ${show(cron)}`,
+      true,
+    );
   }
   const { schedule, input, timezone } = cron as Record<string, unknown>;
   if (typeof schedule !== 'string') {
-    throw new Error(`cron.schedule of flow "${slug}" must be a string; ${USAGE}`);
+    throw new DslError(
+      'INVALID_CRON',
+      { flowSlug: slug, option: 'cron.schedule', value: schedule },
+      `cron.schedule of flow "${slug}" must be a string; ${USAGE}`,
+      true,
+    );
   }
   try {
     parseCronSchedule(schedule);
   } catch (error) {
-    throw new Error(
+    throw new DslError(
+      'INVALID_CRON',
+      { flowSlug: slug, option: 'cron.schedule', value: schedule },
       `Invalid cron schedule '${schedule}' for flow "${slug}": ${(error as Error).message}`,
+      true,
     );
   }
   if (input === undefined) {
-    throw new Error(`cron.input of flow "${slug}" is required (use {} for a flow without input)`);
+    throw new DslError(
+      'INVALID_CRON',
+      { flowSlug: slug, option: 'cron.input', value: input },
+      `cron.input of flow "${slug}" is required (use {} for a flow without input)`,
+      true,
+    );
   }
-  const problem = findNonJson(input, 'cron.input', new Set());
-  if (problem) {
-    throw new Error(`cron.input of flow "${slug}" is not JSON: ${problem.path} ${problem.reason}`);
-  }
+  assertJsonInput(slug, input, 'cron.input');
   if (timezone !== undefined && !isTimeZone(timezone)) {
-    throw new Error(
+    throw new DslError(
+      'INVALID_CRON',
+      { flowSlug: slug, option: 'cron.timezone', value: timezone },
       `Invalid cron timezone '${String(timezone)}' for flow "${slug}": ` +
         `use an IANA name such as 'Europe/Paris' or 'UTC'`,
+      true,
     );
   }
 }

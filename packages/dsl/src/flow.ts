@@ -1,5 +1,6 @@
 import type { Env, FlowContext } from './context.js';
 import { type CronOptions, validateCron } from './cron.js';
+import { DslError } from './errors.js';
 import type {
   AnyDeps,
   AnySteps,
@@ -128,7 +129,7 @@ export class Flow<
     const { slug, cron, ...runtime } = options;
     validateFlowSlug(slug);
     this.options = pickDefined(runtime, ['maxAttempts', 'baseDelay', 'timeout']);
-    validateRuntimeOptions(this.options);
+    validateRuntimeOptions(this.options, { flowSlug: slug });
     if (cron !== undefined) validateCron(slug, cron);
     this.slug = slug;
     this.cron = cron;
@@ -140,7 +141,13 @@ export class Flow<
   /** Definition of one step; throws when the flow has no such step. */
   getStepDefinition(slug: string): StepDefinition {
     const step = this.#steps.get(slug);
-    if (!step) throw new Error(`Step "${slug}" does not exist in flow "${this.slug}"`);
+    if (!step) {
+      throw new DslError(
+        'UNKNOWN_STEP',
+        { flowSlug: this.slug, stepSlug: slug },
+        `Step "${slug}" does not exist in flow "${this.slug}" (its steps: ${this.stepOrder.join(', ') || 'none'})`,
+      );
+    }
     return step;
   }
 

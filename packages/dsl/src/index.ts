@@ -18,6 +18,7 @@ export type {
   WorkerConfig,
 } from './context.js';
 export { type CronOptions, type ParsedSchedule, parseCronSchedule } from './cron.js';
+export { DslError, type DslErrorCode, type DslErrorContext, isDslError } from './errors.js';
 export { type AnyFlow, type EmptyFlow, Flow, type FlowOptions, isFlow } from './flow.js';
 export type {
   AllStepInputs,
@@ -43,10 +44,12 @@ export { isJob, JOB_STEP_SLUG, Job, type JobHandler, type JobOptions } from './j
 export {
   type AnyInput,
   type AnyOutput,
+  assertJsonInput,
   assertJsonOutput,
   type Json,
   type JsonCompatible,
   type JsonObject,
+  NonJsonInputError,
   NonJsonOutputError,
 } from './json.js';
 export {

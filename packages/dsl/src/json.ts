@@ -71,6 +71,7 @@ export type JsonGuard<T> = [T] extends [JsonSafe<T>]
 /** Thrown when a handler result is not JSON. Workers fail the task with this message. */
 export class NonJsonOutputError extends Error {
   override readonly name = 'NonJsonOutputError';
+  readonly code = 'NON_JSON_OUTPUT';
   constructor(
     readonly stepSlug: string,
     readonly path: string,
@@ -91,6 +92,38 @@ export function assertJsonOutput(stepSlug: string, value: unknown): Json {
   if (value === undefined) return null;
   const problem = findNonJson(value, 'output', new Set());
   if (problem) throw new NonJsonOutputError(stepSlug, problem.path, problem.reason);
+  return value as Json;
+}
+
+/**
+ * Thrown when a run's input (startFlow, enqueue, a cron input) is not JSON: the same check as
+ * step outputs (`findNonJson`), so a function, symbol, bigint, non-finite number, `undefined`
+ * array element or class instance is named by its path instead of being dropped by
+ * `JSON.stringify`.
+ */
+export class NonJsonInputError extends Error {
+  override readonly name = 'NonJsonInputError';
+  readonly code = 'NON_JSON_INPUT';
+  constructor(
+    readonly flowSlug: string,
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`Input of flow "${flowSlug}" is not JSON: ${path} ${reason}`);
+  }
+}
+
+/**
+ * Checks a run input before it is sent, exactly as `assertJsonOutput` checks outputs, and returns
+ * the value to send (`undefined` becomes `null`; `undefined` object members are dropped).
+ * @param path where the input came from in the message, e.g. `input` or `cron.input`
+ * @throws NonJsonInputError naming the flow and the offending path
+ * @example const json = assertJsonInput('my_flow', { n: 5, f: () => 1 }); // throws: input.f is a function
+ */
+export function assertJsonInput(flowSlug: string, value: unknown, path = 'input'): Json {
+  if (value === undefined) return null;
+  const problem = findNonJson(value, path, new Set());
+  if (problem) throw new NonJsonInputError(flowSlug, problem.path, problem.reason);
   return value as Json;
 }
 

@@ -1,3 +1,5 @@
+import { DslError, type DslErrorContext, show } from './errors.js';
+
 /** What happens when a step's `if`/`ifNot` condition is not met, or its retries are exhausted. */
 export type WhenUnmetMode = 'fail' | 'skip' | 'skip-cascade';
 export type WhenExhaustedMode = 'fail' | 'skip' | 'skip-cascade';
@@ -49,27 +51,42 @@ const INT_MAX = 2147483647;
 const MINIMUMS = { maxAttempts: 1, baseDelay: 1, timeout: 3, startDelay: 0 } as const;
 type NumericOption = keyof typeof MINIMUMS;
 
-/** Validates the numeric options that are set. */
-export function validateRuntimeOptions(options: Partial<Record<NumericOption, unknown>>): void {
+/** Validates the numeric options that are set; errors name the flow and step of `where`. */
+export function validateRuntimeOptions(
+  options: Partial<Record<NumericOption, unknown>>,
+  where: DslErrorContext = {},
+): void {
   for (const name of Object.keys(MINIMUMS) as NumericOption[]) {
     const value = options[name];
-    if (value !== undefined) validateNumber(name, value);
+    if (value !== undefined) validateNumber(name, value, where);
   }
 }
 
-function validateNumber(name: NumericOption, value: unknown): void {
-  if (typeof value !== 'number' || Number.isNaN(value)) {
-    throw new Error(`${name} must be an integer`);
-  }
-  if (value < MINIMUMS[name]) {
-    throw new Error(`${name} must be greater than or equal to ${MINIMUMS[name]}`);
-  }
-  if (value > INT_MAX) throw new Error(`${name} must not exceed ${INT_MAX}`);
-  if (!Number.isInteger(value)) throw new Error(`${name} must be an integer`);
+function validateNumber(name: NumericOption, value: unknown, where: DslErrorContext): void {
+  const fail = (problem: string) => {
+    throw new DslError(
+      'INVALID_OPTION',
+      { ...where, option: name, value },
+      `${name} ${problem}, got ${show(value)}`,
+    );
+  };
+  if (typeof value !== 'number' || Number.isNaN(value)) fail('must be an integer');
+  const n = value as number;
+  if (n < MINIMUMS[name]) fail(`must be greater than or equal to ${MINIMUMS[name]}`);
+  if (n > INT_MAX) fail(`must not exceed ${INT_MAX}`);
+  if (!Number.isInteger(n)) fail('must be an integer');
 }
 
-export function validateMode(name: 'whenUnmet' | 'whenExhausted', value: unknown): void {
+export function validateMode(
+  name: 'whenUnmet' | 'whenExhausted',
+  value: unknown,
+  where: DslErrorContext = {},
+): void {
   if (value !== undefined && !MODES.includes(value as string)) {
-    throw new Error(`${name} must be one of 'fail', 'skip', 'skip-cascade', got ${String(value)}`);
+    throw new DslError(
+      'INVALID_OPTION',
+      { ...where, option: name, value },
+      `${name} must be one of 'fail', 'skip', 'skip-cascade', got ${String(value)}`,
+    );
   }
 }

@@ -1,3 +1,4 @@
+import { DslError, type DslErrorContext, show } from './errors.js';
 import { findNonJson, isPlainObject } from './json.js';
 import { type StepRuntimeOptions, validateMode, validateRuntimeOptions } from './options.js';
 import { validateSlug } from './slug.js';
@@ -44,32 +45,52 @@ export function validateStep(
   stepType: StepType,
 ): StepDefinition {
   const { slug } = opts;
-  validateSlug(slug);
+  const flow = typeof flowSlug === 'string' ? { flowSlug } : {};
+  validateSlug(slug, { ...flow, stepSlug: typeof slug === 'string' ? slug : undefined });
+  const where: DslErrorContext = { ...flow, stepSlug: slug };
+  const badDeps = (problem: string, value: unknown = opts.dependsOn) =>
+    new DslError('INVALID_DEPENDENCY', { ...where, option: 'dependsOn', value }, problem);
   if (opts.dependsOn !== undefined && !Array.isArray(opts.dependsOn)) {
-    throw new Error(`Step "${slug}": dependsOn must be an array of step slugs`);
+    throw badDeps(`dependsOn must be an array of step slugs, got ${show(opts.dependsOn)}`);
   }
-  if (existing.has(slug)) throw new Error(`Step "${slug}" already exists in flow "${flowSlug}"`);
+  if (existing.has(slug)) {
+    throw new DslError(
+      'DUPLICATE_STEP',
+      { ...where, option: 'slug', value: slug },
+      `Step "${slug}" already exists in flow "${flowSlug}"`,
+    );
+  }
   const dependencies = [...(opts.dependsOn ?? [])];
   for (const dep of dependencies) {
-    if (!existing.has(dep)) throw new Error(`Step "${slug}" depends on undefined step "${dep}"`);
+    if (!existing.has(dep)) {
+      throw badDeps(
+        `Step "${slug}" depends on undefined step ${show(dep)} (dependsOn: ${show(dependencies)}; defined so far: ${show([...existing.keys()])})`,
+      );
+    }
   }
   const duplicate = dependencies.find((dep, i) => dependencies.indexOf(dep) !== i);
   if (duplicate !== undefined) {
-    throw new Error(`Step "${slug}" lists dependency "${duplicate}" more than once`);
+    throw badDeps(`Step "${slug}" lists dependency "${duplicate}" more than once`);
   }
   if (stepType === 'map' && dependencies.length > 1) {
-    throw new Error(
+    throw badDeps(
       `Map step "${slug}" can have at most one dependency, but ${dependencies.length} were provided: ${dependencies.join(', ')}`,
     );
   }
-  if (typeof handler !== 'function') throw new Error(`Step "${slug}" needs a handler function`);
+  if (typeof handler !== 'function') {
+    throw new DslError(
+      'INVALID_HANDLER',
+      { ...where, option: 'handler', value: handler },
+      `Step "${slug}" needs a handler function, got ${show(handler)}`,
+    );
+  }
   const options: StepRuntimeOptions = {};
   for (const key of OPTION_KEYS) {
     if (opts[key] !== undefined) Object.assign(options, { [key]: opts[key] });
   }
-  for (const key of ['if', 'ifNot'] as const) validatePattern(slug, key, opts[key]);
-  validateRuntimeOptions(options);
-  validateConditions(slug, options);
+  for (const key of ['if', 'ifNot'] as const) validatePattern(where, key, opts[key]);
+  validateRuntimeOptions(options, where);
+  validateConditions(where, options);
   // Frozen: flows are immutable and share step definitions between builder instances.
   return Object.freeze({
     slug,
@@ -80,24 +101,27 @@ export function validateStep(
   });
 }
 
-function validateConditions(slug: string, options: StepRuntimeOptions): void {
-  validateMode('whenUnmet', options.whenUnmet);
-  validateMode('whenExhausted', options.whenExhausted);
+function validateConditions(where: DslErrorContext, options: StepRuntimeOptions): void {
+  validateMode('whenUnmet', options.whenUnmet, where);
+  validateMode('whenExhausted', options.whenExhausted, where);
   if (options.whenUnmet !== undefined && options.if === undefined && options.ifNot === undefined) {
-    throw new Error(`Step "${slug}": whenUnmet needs an if or ifNot condition`);
+    throw new DslError(
+      'INVALID_OPTION',
+      { ...where, option: 'whenUnmet', value: options.whenUnmet },
+      `whenUnmet needs an if or ifNot condition, got whenUnmet ${show(options.whenUnmet)} alone`,
+    );
   }
 }
 
-function validatePattern(slug: string, key: 'if' | 'ifNot', pattern: unknown): void {
+function validatePattern(where: DslErrorContext, key: 'if' | 'ifNot', pattern: unknown): void {
   if (pattern === undefined) return;
+  const fail = (problem: string) => {
+    throw new DslError('INVALID_OPTION', { ...where, option: key, value: pattern }, problem);
+  };
   if (!isPlainObject(pattern)) {
     const got = Array.isArray(pattern) ? 'an array' : pattern === null ? 'null' : typeof pattern;
-    throw new Error(`Step "${slug}": the ${key} pattern must be a JSON object, got ${got}`);
+    fail(`the ${key} pattern must be a JSON object, got ${got}`);
   }
   const problem = findNonJson(pattern, key, new Set());
-  if (problem) {
-    throw new Error(
-      `Step "${slug}": the ${key} pattern is not JSON: ${problem.path} ${problem.reason}`,
-    );
-  }
+  if (problem) fail(`the ${key} pattern is not JSON: ${problem.path} ${problem.reason}`);
 }

@@ -120,29 +120,29 @@ describe('builder validation', () => {
 
   it('rejects a non-array dependsOn and a missing handler', () => {
     expect(() => loose(base).step({ slug: 'b', dependsOn: 'a' }, noop)).toThrow(
-      'Step "b": dependsOn must be an array of step slugs',
+      'Flow "f", step "b": dependsOn must be an array of step slugs, got "a"',
     );
     expect(() => loose(base).step({ slug: 'b' })).toThrow('Step "b" needs a handler function');
   });
 
   it('rejects condition patterns that are not JSON objects (defect 45)', () => {
     expect(() => loose(base).step({ slug: 'b', if: [1] }, noop)).toThrow(
-      'Step "b": the if pattern must be a JSON object, got an array',
+      'Flow "f", step "b": the if pattern must be a JSON object, got an array',
     );
     expect(() => loose(base).step({ slug: 'b', ifNot: 'x' }, noop)).toThrow(
-      'Step "b": the ifNot pattern must be a JSON object, got string',
+      'Flow "f", step "b": the ifNot pattern must be a JSON object, got string',
     );
     expect(() => loose(base).step({ slug: 'b', if: null }, noop)).toThrow(
-      'Step "b": the if pattern must be a JSON object, got null',
+      'Flow "f", step "b": the if pattern must be a JSON object, got null',
     );
     expect(() => loose(base).step({ slug: 'b', if: { at: new Date(0) } }, noop)).toThrow(
-      'Step "b": the if pattern is not JSON: if.at is a Date (return date.toISOString() instead)',
+      'Flow "f", step "b": the if pattern is not JSON: if.at is a Date (return date.toISOString() instead)',
     );
   });
 
   it('rejects whenUnmet without a condition', () => {
     expect(() => loose(base).step({ slug: 'b', whenUnmet: 'fail' }, noop)).toThrow(
-      'Step "b": whenUnmet needs an if or ifNot condition',
+      'Flow "f", step "b": whenUnmet needs an if or ifNot condition, got whenUnmet "fail" alone',
     );
   });
 
@@ -211,7 +211,7 @@ describe('cron validation', () => {
       'cron.input of flow "c" is required (use {} for a flow without input)',
     );
     expect(make({ schedule: '@hourly', input: { n: 1n } })).toThrow(
-      'cron.input of flow "c" is not JSON: cron.input.n is a bigint (convert it to a string or number)',
+      'Input of flow "c" is not JSON: cron.input.n is a bigint (convert it to a string or number)',
     );
     expect(make({ schedule: '@hourly', input: {}, timezone: 'Mars/Olympus' })).toThrow(
       `Invalid cron timezone 'Mars/Olympus' for flow "c": use an IANA name such as 'Europe/Paris' or 'UTC'`,

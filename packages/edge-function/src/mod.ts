@@ -123,6 +123,9 @@ export function createEdgeWorker(options: EdgeWorkerOptions): EdgeWorker {
     started.events.on('worker:deprecated', () =>
       logger.info('deprecated by an operator: stopped claiming'),
     );
+    started.events.on('worker:reregistered', ({ queues }) =>
+      logger.info(`registered again for ${queues.join(', ')} (its worker rows were deleted)`),
+    );
     started.events.on('worker:stopped', ({ durationMs }) =>
       logger.info(`worker stopped after ${durationMs} ms`),
     );

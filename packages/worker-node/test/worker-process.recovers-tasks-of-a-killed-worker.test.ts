@@ -20,11 +20,14 @@ interface LogRow {
   at_ms: number;
 }
 
-it('a second worker finishes the tasks of a SIGKILLed one after the stall window, each exactly once', async () => {
+it('a second worker takes over the tasks of a SIGKILLed one once its lease runs out, each finished exactly once', async () => {
+  // Lease: visibilityTimeout 2 s + 2 heartbeats of 1 s = 4 s without a heartbeat.
   const first = spawnWorker(db.url, {
     flows: ['crash_recovery'],
     functionName: 'crash-a',
     stalledCheckIntervalMs: 0,
+    visibilityTimeout: 2,
+    heartbeatIntervalMs: 1000,
   });
   await first.ready();
   const [run] = await db.client.query<{ run_id: string }>(
@@ -43,11 +46,13 @@ it('a second worker finishes the tasks of a SIGKILLed one after the stall window
   first.child.kill('SIGKILL');
   expect(await first.waitForExit(10_000)).toEqual({ code: null, signal: 'SIGKILL' });
 
-  // The second worker sweeps stalled tasks itself every second; they stall 3 s + 30 s after they started.
+  // The second worker looks for orphaned tasks at each heartbeat; the stalled-task sweep (step
+  // timeout 3 s + 30 s) is off, so only the lease can recover them.
   const second = spawnWorker(db.url, {
     flows: ['crash_recovery'],
     functionName: 'crash-b',
-    stalledCheckIntervalMs: 1000,
+    stalledCheckIntervalMs: 0,
+    heartbeatIntervalMs: 1000,
   });
   await second.ready();
   const finished = await eventually(
@@ -109,9 +114,8 @@ it('a second worker finishes the tasks of a SIGKILLed one after the stall window
     const starts = events('slow', index, 'start');
     expect(starts.map((l) => l.pid)).toEqual([first.pid, second.pid]);
     expect(events('slow', index, 'done').map((l) => l.pid)).toEqual([second.pid]);
-    // Recovered by requeue_stalled_tasks after step timeout + 30 s, not earlier and not much later.
+    // Taken over once the lease ran out, long before the step timeout + 30 s of the stall path.
     const waitedMs = (starts[1] as LogRow).at_ms - (starts[0] as LogRow).at_ms;
-    expect(waitedMs).toBeGreaterThan(32_000);
-    expect(waitedMs).toBeLessThan(45_000);
+    expect(waitedMs).toBeLessThan(20_000);
   }
 });

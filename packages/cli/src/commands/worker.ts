@@ -69,6 +69,11 @@ export async function runWorker(modules: string[], options: WorkerCommandOptions
   worker.events.on('worker:deprecated', () =>
     console.log('pgflow worker: deprecated by an operator, stopping'),
   );
+  worker.events.on('worker:reregistered', ({ queues }) =>
+    console.log(
+      `pgflow worker: registered again for ${queues.join(', ')} (its worker rows were deleted)`,
+    ),
+  );
   const names = found.map((f) => `${f.flow.kind} ${f.flow.slug}`).join(', ');
   console.log(`pgflow worker: serving ${names}`);
   await worker.closed;

@@ -223,9 +223,13 @@ export async function trackWorkerFunction(db: SqlExecutor, functionName: string)
   await db.query('select pgflow.track_worker_function(function_name => $1::text)', [functionName]);
 }
 
+/**
+ * Registers (or revives) a worker row, with its lease: how late its heartbeat may be before its
+ * started tasks are taken over (pgflow.requeue_orphaned_tasks).
+ */
 export async function registerWorker(
   db: SqlExecutor,
-  worker: { workerId: string; queueName: string; functionName: string },
+  worker: { workerId: string; queueName: string; functionName: string; leaseMs: number },
 ): Promise<void> {
   await db.query(
     `insert into pgflow.workers (worker_id, queue_name, function_name) values ($1::uuid, $2::text, $3::text)
@@ -234,17 +238,39 @@ export async function registerWorker(
            last_heartbeat_at = clock_timestamp(), stopped_at = null`,
     [worker.workerId, worker.queueName, worker.functionName],
   );
+  await db.query('select pgflow.set_worker_leases(array[$1::uuid], $2::integer)', [
+    worker.workerId,
+    worker.leaseMs,
+  ]);
 }
 
-/** Refreshes the heartbeat of the given worker rows; true when an operator deprecated any of them. */
-export async function heartbeat(db: SqlExecutor, workerIds: readonly string[]): Promise<boolean> {
-  const rows = await db.query<{ is_deprecated: boolean }>(
+/**
+ * Refreshes the heartbeat of the given worker rows. `deprecated`: an operator deprecated any of
+ * them; `missing`: the ids whose row is gone (deleted with its flow, or by hand).
+ */
+export async function heartbeat(
+  db: SqlExecutor,
+  workerIds: readonly string[],
+): Promise<{ deprecated: boolean; missing: string[] }> {
+  const rows = await db.query<{ worker_id: string; is_deprecated: boolean }>(
     `update pgflow.workers as w set last_heartbeat_at = clock_timestamp()
       where w.worker_id = any ($1::uuid[])
-  returning (w.deprecated_at is not null) as is_deprecated`,
+  returning w.worker_id::text as worker_id, (w.deprecated_at is not null) as is_deprecated`,
     [workerIds],
   );
-  return rows.some((r) => r.is_deprecated);
+  const found = new Set(rows.map((r) => r.worker_id));
+  return {
+    deprecated: rows.some((r) => r.is_deprecated),
+    missing: workerIds.filter((id) => !found.has(id.toLowerCase())),
+  };
+}
+
+/** True when the worker's row is in `pgflow.workers`. */
+export async function workerRegistered(db: SqlExecutor, workerId: string): Promise<boolean> {
+  const rows = await db.query('select 1 from pgflow.workers where worker_id = $1::uuid', [
+    workerId,
+  ]);
+  return rows.length > 0;
 }
 
 /** Sets `deprecated_at` (when unset): the workers stop claiming, as an operator's deprecation does. */
@@ -276,6 +302,12 @@ export async function ensureFlowCompiled(
   );
   if (!row) throw new Error(`ensure_flow_compiled returned nothing for ${flowSlug}`);
   return row.result;
+}
+
+/** Requeues the started tasks of workers whose lease ran out; returns how many. */
+export async function requeueOrphanedTasks(db: SqlExecutor): Promise<number> {
+  const [row] = await db.query<{ n: number }>('select pgflow.requeue_orphaned_tasks() as n');
+  return Number(row?.n ?? 0);
 }
 
 export async function requeueStalledTasks(db: SqlExecutor): Promise<number> {

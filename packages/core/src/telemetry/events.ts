@@ -7,7 +7,18 @@ export interface WorkerEvents {
   'worker:started': { workerIds: string[]; queues: string[]; functionName: string };
   'worker:deprecated': { workerIds: string[] };
   'worker:stopped': { workerIds: string[]; durationMs: number };
+  /**
+   * A failure the worker goes on after (a failed poll, heartbeat, re-registration…); `during`
+   * says what it was doing. A failure that stops the worker is emitted here first, then
+   * `worker:stopped`.
+   */
   'worker:error': { error: unknown; during: string };
+  /**
+   * The worker's rows of these queues were gone (deleted with their flow by
+   * `pgflow.delete_flow_and_data`, or by hand) and are registered again, under the same ids,
+   * with their flows checked again as at startup; the worker claims from them again.
+   */
+  'worker:reregistered': { workerIds: string[]; queues: string[] };
   poll: { queue: string; requested: number; claimed: number; durationMs: number };
   'task:started': TaskEventBase;
   'task:completed': TaskEventBase & { durationMs: number };

@@ -20,6 +20,7 @@ import { createLifecycle, type WorkerState } from './lifecycle';
 import { type Poller, type PollerConfig, startPoller } from './poller';
 import { createPushInbox, type PushInbox } from './push';
 import { executeQueueMessage, type QueueDefinition, validateRetryConfig } from './queue-task';
+import { createReregistration, workerRowGone } from './reregister';
 import { createNotifySignal, createPollingSignal, type WakeSignal } from './signals';
 import { createSlots } from './slots';
 
@@ -112,9 +113,15 @@ export function createWorker(input: CreateWorkerOptions): Worker {
   const { env, compilation, ...config } = options;
   const workerConfig = Object.freeze({ ...config, compilation });
   const pollers: Poller[] = [];
+  /** Each queue's wake-up signal, and the queues whose inserts notify it. */
+  const signalOf = new Map<string, WakeSignal>();
+  const notifiedQueues = new Set<string>();
   const signals: WakeSignal[] = [];
   const inboxes: PushInbox<unknown>[] = [];
   const timers: ReturnType<typeof setInterval>[] = [];
+  // How late this worker's heartbeat may be before its started tasks are taken over: one missed
+  // beat plus the visibility timeout (docs: recovery time).
+  const leaseMs = options.visibilityTimeout * 1000 + 2 * options.heartbeatIntervalMs;
   let stopping: Promise<void> | undefined;
   let startedAt = 0;
   let resolveStopped!: () => void;
@@ -123,12 +130,55 @@ export function createWorker(input: CreateWorkerOptions): Worker {
   });
 
   async function claim(queue: string, workerId: string, qty: number): Promise<ClaimedTask[]> {
-    const rows = await pgflow.claimTasks(sql, queue, {
-      vt: options.visibilityTimeout,
-      qty,
-      workerId,
-    });
+    const rows = await pgflow
+      .claimTasks(sql, queue, {
+        vt: options.visibilityTimeout,
+        qty,
+        workerId,
+      })
+      .catch(reportGone(queue));
     return rows.map((row) => toClaimedTask(row, workerId));
+  }
+
+  /** Puts back the worker rows of queues that lost them (see reregister.ts). */
+  const reregistration = createReregistration({
+    events,
+    workerIds,
+    intervalMs: options.heartbeatIntervalMs,
+    active: () => lifecycle.state === 'running',
+    async recover(queue) {
+      const workerId = workerIds.get(queue) as string;
+      if (await pgflow.workerRegistered(sql, workerId)) return false;
+      const flow = bySlug.get(queue);
+      if (flow) await checkFlow(sql, flow, compilation);
+      else await pgmq.createQueue(sql, queue);
+      await pgflow.registerWorker(sql, {
+        workerId,
+        queueName: queue,
+        functionName: options.functionName,
+        leaseMs,
+      });
+      if (notifiedQueues.has(queue)) await pgflow.enableInsertNotifications(sql, queue);
+      return true;
+    },
+    // Work sent while the row (or the queue's trigger) was missing woke nobody.
+    recovered: (queues) => {
+      for (const queue of queues) signalOf.get(queue)?.wake();
+    },
+    fatal: () => void stop(),
+  });
+
+  /** A rejection handler: reports the queue when the error shows its worker row is gone. */
+  function reportGone(queue: string) {
+    return (error: unknown): never => {
+      if (workerRowGone(error)) reregistration.lost([queue]);
+      throw error;
+    };
+  }
+
+  /** The queues of the given worker ids. */
+  function queuesOf(missing: readonly string[]): string[] {
+    return [...workerIds].filter(([, id]) => missing.includes(id)).map(([queue]) => queue);
   }
 
   /** How one queue claims and runs its units: flow tasks, or raw messages of a plain queue. */
@@ -164,7 +214,9 @@ export function createWorker(input: CreateWorkerOptions): Worker {
 
   async function heartbeat() {
     try {
-      if (await pgflow.heartbeat(sql, ids)) {
+      const beat = await pgflow.heartbeat(sql, ids);
+      if (beat.missing.length > 0) reregistration.lost(queuesOf(beat.missing));
+      if (beat.deprecated) {
         if (lifecycle.state === 'running') {
           lifecycle.to('deprecated');
           events.emit('worker:deprecated', { workerIds: ids });
@@ -173,6 +225,16 @@ export function createWorker(input: CreateWorkerOptions): Worker {
       }
     } catch (error) {
       events.emit('worker:error', { error, during: 'heartbeat' });
+    }
+  }
+
+  // Tasks of workers whose heartbeat ran past their lease are taken over at once (a polling
+  // loop is woken here; notify loops hear the requeue on their insert channel).
+  async function recoverOrphans() {
+    try {
+      if ((await pgflow.requeueOrphanedTasks(sql)) > 0) for (const poller of pollers) poller.wake();
+    } catch (error) {
+      events.emit('worker:error', { error, during: 'requeue_orphaned_tasks' });
     }
   }
 
@@ -220,14 +282,17 @@ export function createWorker(input: CreateWorkerOptions): Worker {
         workerId,
         queueName: queue,
         functionName: options.functionName,
+        leaseMs,
       });
     }
     for (const [queue, workerId] of workerIds) {
       const { signal, notified: notifyMode } = await makeSignal(queue);
       signals.push(signal);
+      signalOf.set(queue, signal);
+      if (notifyMode) notifiedQueues.add(queue);
       // Pushed tasks: flows and jobs of a worker woken by notifications (a wait outlives the
       // longest idle wait, so a live worker's wait never lapses).
-      const push =
+      const inbox =
         notifyMode && options.pushTasks && bySlug.has(queue)
           ? await createPushInbox<unknown>({
               sql,
@@ -238,7 +303,9 @@ export function createWorker(input: CreateWorkerOptions): Worker {
               onPush: () => signal.wake(),
             })
           : undefined;
-      if (push) inboxes.push(push);
+      if (inbox) inboxes.push(inbox);
+      // A wait fails on waiting_workers_worker_id_fkey once the worker row is gone.
+      const push = inbox && { ...inbox, wait: () => inbox.wait().catch(reportGone(queue)) };
       pollers.push(
         startPoller({
           queue,
@@ -266,6 +333,7 @@ export function createWorker(input: CreateWorkerOptions): Worker {
       );
     }
     timers.push(setInterval(heartbeat, options.heartbeatIntervalMs));
+    timers.push(setInterval(recoverOrphans, options.heartbeatIntervalMs));
     if (options.stalledCheckIntervalMs > 0)
       timers.push(setInterval(requeueStalled, options.stalledCheckIntervalMs));
     lifecycle.to('running');
@@ -286,6 +354,7 @@ export function createWorker(input: CreateWorkerOptions): Worker {
     for (const poller of pollers) poller.stop();
     await Promise.all(pollers.map((p) => p.done));
     for (const timer of timers) clearInterval(timer);
+    await reregistration.close();
     const grace = timeout(options.shutdownGraceMs);
     const outcome = await Promise.race([slots.whenIdle(), grace.over]);
     // A pending grace timer would keep the process alive for shutdownGraceMs after a clean stop.

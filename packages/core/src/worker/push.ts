@@ -7,7 +7,7 @@
  * A pushed task is already started in the database: it must run here, once. Its record reaches
  * the worker by the notification or, when that was lost (a dropped connection) or too large, by
  * ending or renewing the wait (`stop_waiting` / `wait_for_task` return it); whichever comes
- * second is dropped by key (message id and attempt).
+ * second is dropped by key (the task and its attempt).
  */
 import type { ClaimedTaskRow } from '../sql/pgflow';
 import * as pgflow from '../sql/pgflow';
@@ -47,7 +47,9 @@ export async function createPushInbox<T>(config: PushInboxConfig<T>): Promise<Pu
   /** The unit for a pushed record, unless this worker already has it. */
   const accept = (row: ClaimedTaskRow | null | undefined): T | undefined => {
     if (!row) return undefined;
-    const key = `${row.msg_id}:${row.attempts_count}`;
+    // The task's attempt, not its message id: a queue dropped and created again (its flow
+    // deleted and recreated) numbers its messages from 1 again.
+    const key = `${row.run_id}:${row.step_slug}:${row.task_index}:${row.attempts_count}`;
     if (seen.has(key)) return undefined;
     seen.add(key);
     return config.toUnit(row);
