@@ -909,12 +909,12 @@ begin
                     from pgflow.steps as s
                     join pgflow.flows as f on f.flow_slug = s.flow_slug
                    where s.flow_slug = t.flow_slug and s.step_slug = t.step_slug) as vt_offset
-     ),
+     )%6$s,
      hidden as (
        update pgmq.%1$I as q
           set vt = clock_timestamp() + make_interval(secs => coalesce(
                 (select c.vt_offset from claimed as c where c.message_id = q.msg_id), $2))%4$s
-        where q.msg_id = any (array(%5$s))
+        where q.msg_id = any (array(%5$s))%7$s
        returning q.msg_id, q.read_ct, q.enqueued_at, q.vt, q.message, q.headers
      )
      select $3 as flow_slug,
@@ -951,7 +951,7 @@ begin
     v_queue_table,
     -- 2: the messages
     case when p_read then format($p$
-       select q.msg_id,
+       select q.msg_id, q.read_ct, q.message,
               case when q.message ->> 'run_id' ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
                 then (q.message ->> 'run_id')::uuid end as run_id,
               q.message ->> 'step_slug' as step_slug,
@@ -974,7 +974,30 @@ begin
     -- 4, 5: reading hides every message read; otherwise only the started tasks' messages
     case when p_read then ',
               read_ct = q.read_ct + 1' else '' end,
-    case when p_read then 'select p.msg_id from picked as p' else 'select c.message_id from claimed as c' end
+    case when p_read then 'select p.msg_id from picked as p' else 'select c.message_id from claimed as c' end,
+    -- 6, 7: reading moves a message that is no task to pgflow.dead_letters at its last allowed
+    -- read (20261126000520_pgflow_dead_letters.sql) instead of hiding it again
+    case when p_read then format($p$,
+     poison as (
+       select p.msg_id, pgflow._not_a_task_reason(p.message) as reason
+         from picked as p
+        where p.read_ct + 1 >= (select pgflow._poison_read_limit())
+          and not exists (select 1 from pgflow.step_tasks as t
+                           where t.run_id = p.run_id and t.step_slug = p.step_slug
+                             and t.task_index = p.task_index and t.message_id = p.msg_id)
+     ),
+     dead as (
+       delete from pgmq.%1$I as q
+        where q.msg_id = any (array(select x.msg_id from poison as x))
+       returning q.msg_id, q.read_ct, q.enqueued_at, q.message, q.headers
+     ),
+     dead_lettered as (
+       insert into pgflow.dead_letters (queue_name, msg_id, read_ct, enqueued_at, message, headers, reason, worker_id)
+       select $3, d.msg_id, d.read_ct + 1, d.enqueued_at, d.message, d.headers, x.reason, $4
+         from dead as d join poison as x on x.msg_id = d.msg_id
+     )$p$, v_queue_table) else '' end,
+    case when p_read then '
+          and not (q.msg_id = any (array(select x.msg_id from poison as x)))' else '' end
   );
 end;
 $$;

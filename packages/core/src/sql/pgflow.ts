@@ -304,6 +304,27 @@ export async function ensureFlowCompiled(
   return row.result;
 }
 
+export interface DeadLetterRow {
+  id: number;
+  queue_name: string;
+  msg_id: number;
+  reason: string;
+}
+
+/** The dead letters these workers' claims made, after row `afterId`, oldest first. */
+export async function deadLettersOf(
+  db: SqlExecutor,
+  workerIds: readonly string[],
+  afterId: number,
+): Promise<DeadLetterRow[]> {
+  const rows = await db.query<DeadLetterRow>(
+    `select id, queue_name, msg_id, reason from pgflow.dead_letters
+      where worker_id = any ($1::uuid[]) and id > $2::bigint order by id limit 1000`,
+    [workerIds, afterId],
+  );
+  return rows.map((r) => ({ ...r, id: Number(r.id), msg_id: Number(r.msg_id) }));
+}
+
 /** Requeues the started tasks of workers whose lease ran out; returns how many. */
 export async function requeueOrphanedTasks(db: SqlExecutor): Promise<number> {
   const [row] = await db.query<{ n: number }>('select pgflow.requeue_orphaned_tasks() as n');

@@ -26,6 +26,11 @@ export interface WorkerEvents {
   'task:retry': TaskEventBase & { durationMs: number; error: string; delaySeconds: number };
   /** The task failed for good (attempts exhausted). */
   'task:failed': TaskEventBase & { durationMs: number; error: string };
+  /**
+   * A message of the queue that is no task of a run was read `pgflow.poison_read_limit` times and
+   * moved to `pgflow.dead_letters` (row `id`) by this worker's claim; reported at its next heartbeat.
+   */
+  'message:dead-lettered': { queue: string; msgId: number; reason: string; id: number };
   'run:completed': { runId: string; flowSlug: string; durationMs: number };
   'run:failed': { runId: string; flowSlug: string; durationMs: number };
 }

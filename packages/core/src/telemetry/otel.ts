@@ -36,6 +36,9 @@ export function instrumentWorker(
     description: 'Task attempt duration',
   });
   const runs = meter?.createCounter('pgflow.runs', { description: 'Runs ended, by outcome' });
+  const deadLetters = meter?.createCounter('pgflow.dead_letters', {
+    description: 'Messages that are no task, moved to pgflow.dead_letters',
+  });
 
   const settle = (e: TaskEventBase & { durationMs: number }, outcome: string, error?: string) => {
     const labels = { flow: e.flowSlug, step: e.stepSlug, outcome };
@@ -73,6 +76,7 @@ export function instrumentWorker(
       runs?.add(1, { flow: e.flowSlug, outcome: 'completed' }),
     ),
     worker.events.on('run:failed', (e) => runs?.add(1, { flow: e.flowSlug, outcome: 'failed' })),
+    worker.events.on('message:dead-lettered', (e) => deadLetters?.add(1, { queue: e.queue })),
   ];
   return () => {
     for (const unsubscribe of off) unsubscribe();

@@ -238,6 +238,24 @@ export function createWorker(input: CreateWorkerOptions): Worker {
     }
   }
 
+  // Messages that are no task, moved to pgflow.dead_letters by this worker's claims.
+  let lastDeadLetterId = 0;
+  async function reportDeadLetters() {
+    try {
+      for (const row of await pgflow.deadLettersOf(sql, ids, lastDeadLetterId)) {
+        lastDeadLetterId = row.id;
+        events.emit('message:dead-lettered', {
+          queue: row.queue_name,
+          msgId: row.msg_id,
+          reason: row.reason,
+          id: row.id,
+        });
+      }
+    } catch (error) {
+      events.emit('worker:error', { error, during: 'dead letter report' });
+    }
+  }
+
   async function requeueStalled() {
     try {
       await pgflow.requeueStalledTasks(sql);
@@ -334,6 +352,7 @@ export function createWorker(input: CreateWorkerOptions): Worker {
     }
     timers.push(setInterval(heartbeat, options.heartbeatIntervalMs));
     timers.push(setInterval(recoverOrphans, options.heartbeatIntervalMs));
+    timers.push(setInterval(reportDeadLetters, options.heartbeatIntervalMs));
     if (options.stalledCheckIntervalMs > 0)
       timers.push(setInterval(requeueStalled, options.stalledCheckIntervalMs));
     lifecycle.to('running');
