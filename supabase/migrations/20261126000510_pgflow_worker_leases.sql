@@ -22,8 +22,22 @@ create table if not exists pgflow.worker_leases (
 comment on table pgflow.worker_leases is
   'How late each pgflow-ts worker''s heartbeat may be before its started tasks are taken over (pgflow.requeue_orphaned_tasks).';
 
--- The started tasks of workers whose lease ran out (or that are marked stopped), whose run and
--- step are started: the same columns as _stalled_tasks.
+-- Workers with a lease that ran out (their heartbeat is older than it) or that are marked stopped.
+create or replace function pgflow._dead_workers()
+returns setof uuid
+language sql
+stable
+set search_path = ''
+as $$
+  select w.worker_id
+    from pgflow.worker_leases l
+    join pgflow.workers w on w.worker_id = l.worker_id
+   where w.stopped_at is not null
+      or w.last_heartbeat_at < clock_timestamp() - make_interval(secs => l.lease_ms / 1000.0);
+$$;
+
+-- The started tasks of dead workers whose run and step are started: the same columns as
+-- _stalled_tasks.
 create or replace function pgflow._orphaned_tasks()
 returns table (
   run_id uuid,
@@ -38,16 +52,13 @@ set search_path = ''
 as $$
   select st.run_id, st.step_slug, st.task_index, st.requeued_count,
          coalesce(s.opt_max_attempts, f.opt_max_attempts)
-    from pgflow.worker_leases l
-    join pgflow.workers w on w.worker_id = l.worker_id
-    join pgflow.step_tasks st on st.last_worker_id = l.worker_id and st.status = 'started'
+    from pgflow._dead_workers() as d(worker_id)
+    join pgflow.step_tasks st on st.last_worker_id = d.worker_id and st.status = 'started'
     join pgflow.runs r on r.run_id = st.run_id
     join pgflow.step_states ss on ss.run_id = st.run_id and ss.step_slug = st.step_slug
     join pgflow.steps s on s.flow_slug = st.flow_slug and s.step_slug = st.step_slug
     join pgflow.flows f on f.flow_slug = st.flow_slug
-   where (w.stopped_at is not null
-          or w.last_heartbeat_at < clock_timestamp() - make_interval(secs => l.lease_ms / 1000.0))
-     and st.permanently_stalled_at is null
+   where st.permanently_stalled_at is null
      and r.status = 'started'
      and ss.status = 'started';
 $$;
@@ -77,6 +88,8 @@ volatile
 set search_path = ''
 as $$
 begin
+  -- A dead notify worker's wait would be pushed new tasks until it expired: end it first.
+  delete from pgflow.waiting_workers ww where ww.worker_id in (select d from pgflow._dead_workers() as d);
   return pgflow._requeue_tasks(true);
 end;
 $$;
@@ -84,5 +97,6 @@ $$;
 comment on function pgflow.requeue_orphaned_tasks() is
   'Requeues at once the started tasks of pgflow-ts workers whose heartbeat is older than their '
   'lease (pgflow.worker_leases) or that are marked stopped, whose run and step are started, and '
-  'makes their messages visible (and announces them to notify workers). A task already requeued '
+  'makes their messages visible (and announces them to notify workers); ends those workers'' waits '
+  'for pushed tasks. A task already requeued '
   'pgflow.max_requeues times fails instead. Returns the number of requeued tasks.';

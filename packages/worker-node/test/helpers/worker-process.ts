@@ -34,11 +34,17 @@ export interface WorkerProcess {
 
 const running = new Set<WorkerProcess>();
 
-export function spawnWorker(databaseUrl: string, config: WorkerConfig): WorkerProcess {
+/** `env` adds to the process environment (e.g. `PGAPPNAME`, the worker's application_name). */
+export function spawnWorker(
+  databaseUrl: string,
+  config: WorkerConfig,
+  env: Record<string, string> = {},
+): WorkerProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE], {
     cwd: PACKAGE_DIR,
     env: {
       ...process.env,
+      ...env,
       DATABASE_URL: databaseUrl,
       TSX_TSCONFIG_PATH: TSCONFIG,
       PGFLOW_TEST_WORKER: JSON.stringify(config),
