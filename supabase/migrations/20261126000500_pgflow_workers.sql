@@ -354,28 +354,41 @@ as $$
      and st.started_at < now() - make_interval(secs => coalesce(s.opt_timeout, f.opt_timeout) + 30);
 $$;
 
--- How many times a stalled task is requeued before it fails: the setting pgflow.max_requeues,
--- 3 when unset or empty. Set it per database or role, e.g.
---   alter database postgres set pgflow.max_requeues = 5;
-create or replace function pgflow._max_requeues()
+-- The integer setting p_name (e.g. pgflow.max_requeues), p_default when it is unset or empty; a
+-- value that is not a whole number >= p_minimum raises, naming the fix.
+create or replace function pgflow._integer_setting(p_name text, p_default integer, p_minimum integer)
 returns integer
 language plpgsql
 stable
 set search_path = ''
 as $$
 declare
-  v_setting text := nullif(pg_catalog.current_setting('pgflow.max_requeues', true), '');
+  v_setting text := nullif(pg_catalog.current_setting(p_name, true), '');
 begin
   if v_setting is null then
-    return 3;
-  elsif v_setting ~ '^\s*[0-9]{1,9}\s*$' then
+    return p_default;
+  elsif (case when v_setting ~ '^\s*[0-9]{1,9}\s*$' then v_setting::integer >= p_minimum else false end) then
     return v_setting::integer;
   end if;
-  raise exception 'pgflow.max_requeues must be a non-negative integer, got "%"', v_setting
+  raise exception '% must be a % integer, got "%"',
+    p_name, case when p_minimum > 0 then 'positive' else 'non-negative' end, v_setting
     using errcode = 'invalid_parameter_value',
           hint = 'Set it to a whole number, e.g. alter database ' || quote_ident(current_database())
-                 || ' set pgflow.max_requeues = 3; (3 is the default when it is unset).';
+                 || ' set ' || p_name || ' = ' || p_default || '; (' || p_default
+                 || ' is the default when it is unset).';
 end;
+$$;
+
+-- How many times a stalled task is requeued before it fails: the setting pgflow.max_requeues,
+-- 3 when unset or empty. Set it per database or role, e.g.
+--   alter database postgres set pgflow.max_requeues = 5;
+create or replace function pgflow._max_requeues()
+returns integer
+language sql
+stable
+set search_path = ''
+as $$
+  select pgflow._integer_setting('pgflow.max_requeues', 3, 0);
 $$;
 
 -- Fails one stalled task through fail_task's exhausted path (when_exhausted decides what

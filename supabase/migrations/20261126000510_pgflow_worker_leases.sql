@@ -22,18 +22,21 @@ create table if not exists pgflow.worker_leases (
 comment on table pgflow.worker_leases is
   'How late each pgflow-ts worker''s heartbeat may be before its started tasks are taken over (pgflow.requeue_orphaned_tasks).';
 
--- Workers with a lease that ran out (their heartbeat is older than it) or that are marked stopped.
-create or replace function pgflow._dead_workers()
-returns setof uuid
+-- Whether a worker is dead: it has a lease that ran out (its heartbeat is older than it) or it is
+-- marked stopped. Asked per started task and per waiting worker, which are few, rather than by
+-- listing every dead worker (worker rows of past deploys accumulate).
+create or replace function pgflow._worker_is_dead(p_worker_id uuid)
+returns boolean
 language sql
 stable
 set search_path = ''
 as $$
-  select w.worker_id
-    from pgflow.worker_leases l
-    join pgflow.workers w on w.worker_id = l.worker_id
-   where w.stopped_at is not null
-      or w.last_heartbeat_at < clock_timestamp() - make_interval(secs => l.lease_ms / 1000.0);
+  select exists (
+    select from pgflow.worker_leases l
+      join pgflow.workers w on w.worker_id = l.worker_id
+     where l.worker_id = p_worker_id
+       and (w.stopped_at is not null
+            or w.last_heartbeat_at < clock_timestamp() - make_interval(secs => l.lease_ms / 1000.0)));
 $$;
 
 -- The started tasks of dead workers whose run and step are started: the same columns as
@@ -52,13 +55,14 @@ set search_path = ''
 as $$
   select st.run_id, st.step_slug, st.task_index, st.requeued_count,
          coalesce(s.opt_max_attempts, f.opt_max_attempts)
-    from pgflow._dead_workers() as d(worker_id)
-    join pgflow.step_tasks st on st.last_worker_id = d.worker_id and st.status = 'started'
+    from pgflow.step_tasks st
     join pgflow.runs r on r.run_id = st.run_id
     join pgflow.step_states ss on ss.run_id = st.run_id and ss.step_slug = st.step_slug
     join pgflow.steps s on s.flow_slug = st.flow_slug and s.step_slug = st.step_slug
     join pgflow.flows f on f.flow_slug = st.flow_slug
-   where st.permanently_stalled_at is null
+   where st.status = 'started'
+     and pgflow._worker_is_dead(st.last_worker_id)
+     and st.permanently_stalled_at is null
      and r.status = 'started'
      and ss.status = 'started';
 $$;
@@ -89,7 +93,7 @@ set search_path = ''
 as $$
 begin
   -- A dead notify worker's wait would be pushed new tasks until it expired: end it first.
-  delete from pgflow.waiting_workers ww where ww.worker_id in (select d from pgflow._dead_workers() as d);
+  delete from pgflow.waiting_workers ww where pgflow._worker_is_dead(ww.worker_id);
   return pgflow._requeue_tasks(true);
 end;
 $$;

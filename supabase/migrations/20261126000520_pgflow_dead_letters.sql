@@ -29,23 +29,11 @@ comment on table pgflow.dead_letters is
 -- pgflow.poison_read_limit, 5 when unset or empty (a message hidden for the read's vt each time).
 create or replace function pgflow._poison_read_limit()
 returns integer
-language plpgsql
+language sql
 stable
 set search_path = ''
 as $$
-declare
-  v_setting text := nullif(pg_catalog.current_setting('pgflow.poison_read_limit', true), '');
-begin
-  if v_setting is null then
-    return 5;
-  elsif v_setting ~ '^\s*[1-9][0-9]{0,8}\s*$' then
-    return v_setting::integer;
-  end if;
-  raise exception 'pgflow.poison_read_limit must be a positive integer, got "%"', v_setting
-    using errcode = 'invalid_parameter_value',
-          hint = 'Set it to a whole number, e.g. alter database ' || quote_ident(current_database())
-                 || ' set pgflow.poison_read_limit = 5; (5 is the default when it is unset).';
-end;
+  select pgflow._integer_setting('pgflow.poison_read_limit', 5, 1);
 $$;
 
 -- Why a message of a flow's queue is no task (its body as read).
