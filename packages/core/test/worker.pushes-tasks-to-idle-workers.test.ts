@@ -182,14 +182,18 @@ describe.each([
         ? enqueue(suite.db.client, Small, { key })
         : enqueue(suite.db.client, Large, { key, blob: 'z' }));
       await eventually(async () => calls.get(key) === 1, 5000);
-      // A pushed message was never read (a claim reads it: read_ct 1).
-      const [row] = await suite.db.client.query<{ read_ct: number }>(
-        `select a.read_ct from pgmq.${queue === Small.slug ? 'a_push_small' : 'a_push_large'} as a
-           join pgflow.runs as r on r.run_id::text = a.message ->> 'run_id'
-          where r.input ->> 'key' = $1::text`,
-        [key],
-      );
-      if (row?.read_ct === 0) pushed++;
+      // A pushed message was never read (a claim reads it: read_ct 1). It is archived when the
+      // task's completion is written, which may come a little after the handler ran.
+      const row = await eventually(async () => {
+        const [archived] = await suite.db.client.query<{ read_ct: number }>(
+          `select a.read_ct from pgmq.${queue === Small.slug ? 'a_push_small' : 'a_push_large'} as a
+             join pgflow.runs as r on r.run_id::text = a.message ->> 'run_id'
+            where r.input ->> 'key' = $1::text`,
+          [key],
+        );
+        return archived;
+      }, 5000);
+      if (row.read_ct === 0) pushed++;
     }
     expect(pushed).toBe(1);
   });
