@@ -4,6 +4,7 @@ const entries = {
   index: 'src/index.ts',
   'postgres-js': 'src/sql/postgres-js.ts',
   pglite: 'src/sql/pglite.ts',
+  otel: 'src/telemetry/otel.ts',
 };
 
 // JavaScript: one build, so entries share chunks (one PgflowError class, not one per entry).
